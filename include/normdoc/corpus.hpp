@@ -1,0 +1,139 @@
+// The immutable, indexed corpus, its one validator (build_corpus) and the builder for code.
+//
+// A Corpus is made only by build_corpus from a draft (the XML reader and CorpusBuilder both make
+// drafts), so a Corpus always validated without error. It is a cheap handle to shared immutable
+// data: copy it freely, query it from many threads.
+#pragma once
+
+#include "normdoc/authority.hpp"
+#include "normdoc/document.hpp"
+#include "normdoc/draft.hpp"
+#include "normdoc/graph.hpp"
+#include "normdoc/problem.hpp"
+#include "normdoc/profile.hpp"
+#include "normdoc/relation.hpp"
+#include "normdoc/string_arena.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc {
+
+namespace detail {
+struct CorpusData {
+    Profile profile;
+    StringArena strings;
+    std::vector<Authority> authorities;            // in file order
+    std::vector<Document> documents;               // in file order
+    std::vector<AuthorityId> authorities_by_id;    // sorted by string id (bytes)
+    std::vector<DocumentId> documents_by_id;       // sorted by string id (bytes)
+    RelationGraph graph;
+    std::size_t relation_count = 0;
+};
+}  // namespace detail
+
+// A contiguous run of ids 0..n-1, for range-for.
+template <class IdT>
+class IdRange {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = IdT;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const IdT*;
+        using reference = IdT;
+        explicit iterator(std::uint32_t i = 0) : i_(i) {}
+        IdT operator*() const { return IdT(i_); }
+        iterator& operator++() { ++i_; return *this; }
+        friend bool operator==(iterator a, iterator b) { return a.i_ == b.i_; }
+        friend bool operator!=(iterator a, iterator b) { return a.i_ != b.i_; }
+    private:
+        std::uint32_t i_;
+    };
+    explicit IdRange(std::size_t n) : n_(static_cast<std::uint32_t>(n)) {}
+    iterator begin() const { return iterator(0); }
+    iterator end() const { return iterator(n_); }
+    std::size_t size() const { return n_; }
+private:
+    std::uint32_t n_;
+};
+
+class Corpus {
+public:
+    // An empty corpus with the default profile.
+    Corpus() : data_(std::make_shared<detail::CorpusData>()) {}
+    explicit Corpus(std::shared_ptr<const detail::CorpusData> data) : data_(std::move(data)) {}
+
+    const Profile& profile() const noexcept { return data_->profile; }
+
+    std::size_t document_count() const noexcept { return data_->documents.size(); }
+    std::size_t authority_count() const noexcept { return data_->authorities.size(); }
+    std::size_t relation_count() const noexcept { return data_->relation_count; }
+
+    IdRange<DocumentId> documents() const noexcept { return IdRange<DocumentId>(document_count()); }
+    IdRange<AuthorityId> authorities() const noexcept { return IdRange<AuthorityId>(authority_count()); }
+
+    const Document& document(DocumentId id) const { return data_->documents.at(id.index()); }
+    const Authority& authority(AuthorityId id) const { return data_->authorities.at(id.index()); }
+
+    // Ids in byte order of their string ids (the order of CSV rows, SPEC §10).
+    const std::vector<DocumentId>& documents_by_id() const noexcept { return data_->documents_by_id; }
+    const std::vector<AuthorityId>& authorities_by_id() const noexcept { return data_->authorities_by_id; }
+
+    std::optional<DocumentId> find_document(std::string_view id) const noexcept {
+        const auto& order = data_->documents_by_id;
+        auto it = std::lower_bound(order.begin(), order.end(), id,
+                                   [this](DocumentId d, std::string_view key) { return data_->documents[d.index()].id < key; });
+        if (it == order.end() || data_->documents[it->index()].id != id) return std::nullopt;
+        return *it;
+    }
+    std::optional<AuthorityId> find_authority(std::string_view id) const noexcept {
+        const auto& order = data_->authorities_by_id;
+        auto it = std::lower_bound(order.begin(), order.end(), id,
+                                   [this](AuthorityId a, std::string_view key) { return data_->authorities[a.index()].id < key; });
+        if (it == order.end() || data_->authorities[it->index()].id != id) return std::nullopt;
+        return *it;
+    }
+
+    const RelationGraph& graph() const noexcept { return data_->graph; }
+    // Relations whose source is `d` (its own <relations>), and those whose target is `d`.
+    OutRelations relations_from(DocumentId d) const { return normdoc::relations_from(data_->graph, d); }
+    InRelations relations_to(DocumentId d) const { return normdoc::relations_to(data_->graph, d); }
+
+    // SPEC §2: a relation's date defaults to its source's effective date (none for a draft
+    // source without dates).
+    std::optional<Date> relation_date(const Relation& r) const {
+        return r.date ? r.date : document(r.source).effective;
+    }
+
+private:
+    std::shared_ptr<const detail::CorpusData> data_;
+};
+
+// What reading or building gives: a corpus when there is no error, and every problem found.
+struct LoadResult {
+    std::optional<Corpus> corpus;
+    std::vector<Problem> problems;  // in line order
+
+    bool ok() const noexcept { return corpus.has_value(); }
+};
+
+// The one validator (SPEC §7): resolves references, checks ids, numbers, dates and cycles, and
+// builds the indexed corpus when no error was found. `problems` holds what an earlier stage (the
+// XML reader, the builder) found already; they are merged and sorted by line.
+LoadResult build_corpus(draft::Corpus draft, std::vector<Problem> problems = {});
+
+// A draft equal to the corpus (for apply and for writing): build_corpus(to_draft(c)) == c.
+draft::Corpus to_draft(const Corpus& corpus);
+
+// SPEC §7's equality: the same authorities and documents with the same fields, relations and
+// events, whatever their order. Returns a description of the first difference, or empty.
+std::string describe_difference(const Corpus& a, const Corpus& b);
+inline bool equivalent(const Corpus& a, const Corpus& b) { return describe_difference(a, b).empty(); }
+
+}  // namespace normdoc

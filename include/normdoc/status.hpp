@@ -1,0 +1,130 @@
+// The status of a document as of a day (SPEC §5) and its last day in force (SPEC §4).
+// Pure functions of a loaded corpus: const, lock-free, safe from many threads.
+#pragma once
+
+#include "normdoc/corpus.hpp"
+#include "normdoc/date.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <ostream>
+#include <string_view>
+
+namespace normdoc {
+
+enum class Status : std::uint8_t { draft, pending, in_force, repealed, invalid, expired };
+
+namespace detail {
+inline constexpr std::string_view k_status_names[] = {"draft", "pending", "in-force", "repealed", "invalid", "expired"};
+}
+constexpr std::string_view to_string(Status s) noexcept { return detail::enum_name(detail::k_status_names, s); }
+inline std::ostream& operator<<(std::ostream& os, Status s) { return os << to_string(s); }
+
+// repealed, invalid or expired.
+constexpr bool is_ended(Status s) noexcept {
+    return s == Status::repealed || s == Status::invalid || s == Status::expired;
+}
+
+struct DocumentStatus {
+    Status status = Status::draft;
+    std::optional<Date> ended;     // the day the ending took effect (repealed/invalid/expired)
+    std::optional<Date> last_day;  // SPEC §4 last day in force as of the day, extensions included
+    bool amended = false;          // SPEC §5: an amendment is in effect
+
+    friend bool operator==(const DocumentStatus& a, const DocumentStatus& b) noexcept {
+        return a.status == b.status && a.ended == b.ended && a.last_day == b.last_day && a.amended == b.amended;
+    }
+    friend std::ostream& operator<<(std::ostream& os, const DocumentStatus& s) {
+        os << s.status;
+        if (s.ended) os << " since " << format_date(*s.ended);
+        if (s.last_day) os << " last day " << format_date(*s.last_day);
+        return os << (s.amended ? " amended" : "");
+    }
+};
+
+// SPEC §2: a modifying relation has effect as of `day` when its source is published on or
+// before that day and its date (default: the source's effective date) is on or before it.
+inline bool in_effect(const Corpus& corpus, const Relation& r, Date day) {
+    const Document& source = corpus.document(r.source);
+    if (!source.published || *source.published > day) return false;
+    const auto date = corpus.relation_date(r);
+    return date && *date <= day;
+}
+
+// SPEC §4: the last day of the term as written or from the profile, before any extension.
+inline std::optional<Date> base_last_day(const Corpus& corpus, const Document& doc) {
+    if (doc.expires) return doc.expires;
+    if (is_normative(doc.kind) && doc.effective)
+        return term_last_day(*doc.effective, corpus.profile().term_years(doc.trial));
+    return std::nullopt;
+}
+
+// SPEC §4: the last day in force as of `day`: extensions in effect taken in date order (then
+// by source id), each replacing the last day only if dated on or before the one it extends.
+inline std::optional<Date> last_day_in_force(const Corpus& corpus, DocumentId id, Date day) {
+    auto last = base_last_day(corpus, corpus.document(id));
+    if (!last) return last;
+    struct Extension { Date date; std::string_view source; Date until; };
+    std::vector<Extension> extensions;
+    for (const Relation& r : corpus.relations_to(id)) {
+        if (r.kind != RelationKind::extends || !r.until || !in_effect(corpus, r, day)) continue;
+        extensions.push_back({*corpus.relation_date(r), corpus.document(r.source).id, *r.until});
+    }
+    if (extensions.empty()) return last;
+    std::sort(extensions.begin(), extensions.end(), [](const Extension& a, const Extension& b) {
+        return a.date != b.date ? a.date < b.date : a.source < b.source;
+    });
+    for (const auto& e : extensions)
+        if (e.date <= *last) last = e.until;  // SPEC §4: a term that has run out is not revived
+    return last;
+}
+
+// SPEC §5: `amended` is true when an amends relation or an amendment event is in effect.
+inline bool amended_as_of(const Corpus& corpus, DocumentId id, Date day) {
+    for (const auto& e : corpus.document(id).events)
+        if (e.type == EventType::amendment && e.date <= day) return true;
+    for (const Relation& r : corpus.relations_to(id))
+        if (r.kind == RelationKind::amends && in_effect(corpus, r, day)) return true;
+    return false;
+}
+
+// SPEC §5: the status as of `day`.
+inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
+    const Document& doc = corpus.document(id);
+    DocumentStatus out;
+    out.last_day = last_day_in_force(corpus, id, day);
+    out.amended = amended_as_of(corpus, id, day);
+    if (!doc.published || *doc.published > day) return out;  // draft
+
+    // SPEC §5: the earliest ending wins; on a tie repealed beats invalid beats expired (the
+    // enum order of Status).
+    std::optional<Date> ended;
+    Status ending = Status::in_force;
+    auto consider = [&](Date when, Status what) {
+        if (when > day) return;
+        if (!ended || when < *ended || (when == *ended && what < ending)) {
+            ended = when;
+            ending = what;
+        }
+    };
+    for (const Relation& r : corpus.relations_to(id)) {
+        if (!is_repealing(r.kind) && r.kind != RelationKind::declares_invalid) continue;
+        if (!in_effect(corpus, r, day)) continue;
+        consider(*corpus.relation_date(r), is_repealing(r.kind) ? Status::repealed : Status::invalid);
+    }
+    for (const auto& e : doc.events) {
+        if (e.type == EventType::repeal) consider(e.date, Status::repealed);
+        if (e.type == EventType::invalidation) consider(e.date, Status::invalid);
+    }
+    if (out.last_day && *out.last_day < day) consider(*out.last_day + boost::gregorian::days(1), Status::expired);
+
+    if (ended) {
+        out.status = ending;
+        out.ended = ended;
+    } else {
+        out.status = day < *doc.effective ? Status::pending : Status::in_force;
+    }
+    return out;
+}
+
+}  // namespace normdoc
