@@ -1,0 +1,390 @@
+// The one validator (SPEC §7): a draft, from the XML reader or from CorpusBuilder, becomes an
+// indexed Corpus when it has no error. Every problem is collected, with the line it came from.
+#include "normdoc/corpus.hpp"
+
+#include "id_index.hpp"
+#include "scc.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <utility>
+
+namespace normdoc {
+namespace {
+
+std::size_t line_or(std::size_t line, std::size_t fallback) { return line != 0 ? line : fallback; }
+
+// SPEC §7: an id is a non-empty string without white space or control characters.
+bool is_valid_id(std::string_view id) {
+    if (id.empty()) return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        if (c <= 0x20 || c == 0x7f) return false;
+        // U+0085, U+00A0 (C2 85, C2 A0), U+1680, U+2000–U+200A, U+2028/2029, U+202F, U+205F, U+3000.
+        if (c == 0xc2 && i + 1 < id.size()) {
+            const auto n = static_cast<unsigned char>(id[i + 1]);
+            if (n == 0x85 || n == 0xa0 || (n >= 0x80 && n <= 0x9f)) return false;
+        }
+        if (c == 0xe1 && id.substr(i, 3) == "\xe1\x9a\x80") return false;
+        if (c == 0xe2 && i + 2 < id.size()) {
+            const auto n1 = static_cast<unsigned char>(id[i + 1]), n2 = static_cast<unsigned char>(id[i + 2]);
+            if (n1 == 0x80 && (n2 <= 0x8a || n2 == 0xa8 || n2 == 0xa9 || n2 == 0xaf)) return false;
+            if (n1 == 0x81 && n2 == 0x9f) return false;
+        }
+        if (c == 0xe3 && id.substr(i, 3) == "\xe3\x80\x80") return false;
+    }
+    return true;
+}
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+class Validator {
+public:
+    Validator(draft::Corpus& draft, std::vector<Problem>& problems) : d_(draft), problems_(problems) {}
+
+    void run() {
+        index_authorities();
+        index_documents();
+        check_authorities();
+        check_successor_cycles();
+        check_documents();
+        check_document_cycles();
+        check_late_extensions();
+    }
+
+    // Resolved ids, valid after run() (none where unresolved).
+    std::vector<AuthorityId> authority_parent, authority_successor;
+
+    AuthorityId authority(const draft::Ref& r) const {
+        const auto i = authority_index_.find(r.id);
+        return i == IdIndex::k_none ? AuthorityId() : AuthorityId(i);
+    }
+    DocumentId document(const draft::Ref& r) const {
+        const auto i = document_index_.find(r.id);
+        return i == IdIndex::k_none ? DocumentId() : DocumentId(i);
+    }
+
+private:
+    void report(std::size_t line, Severity s, ProblemCode code, std::string message) {
+        problems_.push_back({d_.file, line, s, code, std::move(message)});
+    }
+    void error(std::size_t line, ProblemCode code, std::string message) {
+        report(line, Severity::error, code, std::move(message));
+    }
+
+    void index_authorities() {
+        authority_index_.reserve(d_.authorities.size());
+        for (std::size_t i = 0; i < d_.authorities.size(); ++i) {
+            const auto& a = d_.authorities[i];
+            if (!is_valid_id(a.id)) {
+                error(a.line, ProblemCode::bad_value, "authority id " + quoted(a.id) + " is empty or holds white space or control characters");
+                continue;
+            }
+            if (!authority_index_.insert(a.id, static_cast<std::uint32_t>(i)))
+                error(a.line, ProblemCode::duplicate_id, "authority id " + quoted(a.id) + " is used twice");
+        }
+    }
+
+    void index_documents() {
+        document_index_.reserve(d_.documents.size());
+        for (std::size_t i = 0; i < d_.documents.size(); ++i) {
+            const auto& doc = d_.documents[i];
+            if (!is_valid_id(doc.id)) {
+                error(doc.line, ProblemCode::bad_value, "document id " + quoted(doc.id) + " is empty or holds white space or control characters");
+                continue;
+            }
+            if (!document_index_.insert(doc.id, static_cast<std::uint32_t>(i)))
+                error(doc.line, ProblemCode::duplicate_id, "document id " + quoted(doc.id) + " is used twice");
+        }
+    }
+
+    AuthorityId resolve_authority(const draft::Ref& r, std::size_t fallback_line, const std::string& who, const char* role) {
+        const AuthorityId a = authority(r);
+        if (!a) error(line_or(r.line, fallback_line), ProblemCode::unknown_ref,
+                      who + " names " + role + " " + quoted(r.id) + ", which is not an authority of the corpus");
+        return a;
+    }
+
+    void check_authorities() {
+        const std::size_t n = d_.authorities.size();
+        authority_parent.assign(n, AuthorityId());
+        authority_successor.assign(n, AuthorityId());
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& a = d_.authorities[i];
+            const std::string who = "authority " + a.id;
+            if (a.parent) {
+                if (a.parent->id == a.id) {
+                    error(line_or(a.parent->line, a.line), ProblemCode::self_reference, who + " is its own parent");
+                } else {
+                    authority_parent[i] = resolve_authority(*a.parent, a.line, who, "as parent");
+                }
+            }
+            if (a.successor) {
+                if (a.successor->id == a.id) {
+                    error(line_or(a.successor->line, a.line), ProblemCode::self_reference, who + " is its own successor");
+                } else {
+                    authority_successor[i] = resolve_authority(*a.successor, a.line, who, "as successor");
+                }
+            }
+        }
+    }
+
+    // SPEC §7 SUCCESSOR_CYCLE: each authority has at most one successor, so walk each chain once,
+    // colouring as we go (iterative).
+    void check_successor_cycles() {
+        const std::size_t n = d_.authorities.size();
+        std::vector<std::uint8_t> state(n, 0);  // 0 new, 1 on the current walk, 2 done
+        std::vector<std::uint32_t> walk;
+        for (std::size_t start = 0; start < n; ++start) {
+            if (state[start] != 0) continue;
+            walk.clear();
+            std::uint32_t v = static_cast<std::uint32_t>(start);
+            while (true) {
+                state[v] = 1;
+                walk.push_back(v);
+                const AuthorityId next = authority_successor[v];
+                if (!next || state[next.index()] == 2) break;
+                if (state[next.index()] == 1) {
+                    const auto from = std::find(walk.begin(), walk.end(), next.index());
+                    std::vector<std::uint32_t> members(from, walk.end());
+                    std::sort(members.begin(), members.end());  // file order
+                    std::vector<std::string_view> names;
+                    for (auto m : members) names.push_back(d_.authorities[m].id);
+                    error(d_.authorities[members.front()].line, ProblemCode::successor_cycle,
+                          "authorities succeed each other in a cycle: " + join_members(names));
+                    break;
+                }
+                v = next.index();
+            }
+            for (auto w : walk) state[w] = 2;
+        }
+    }
+
+    static std::string join_members(const std::vector<std::string_view>& names) {
+        constexpr std::size_t k_shown = 50;
+        std::string out;
+        for (std::size_t i = 0; i < names.size() && i < k_shown; ++i) {
+            if (i) out += " → ";
+            out += names[i];
+        }
+        if (names.size() > k_shown) out += " … and " + std::to_string(names.size() - k_shown) + " more";
+        return out;
+    }
+
+    void check_documents() {
+        const std::size_t n = d_.documents.size();
+        // The first document holding each number (SPEC §7 DUPLICATE_NUMBER).
+        IdIndex numbers;
+        numbers.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            auto& doc = d_.documents[i];
+            const std::string who = "document " + doc.id;
+            if (!doc.title) error(doc.line, ProblemCode::missing, who + " has no <title>");
+            if (doc.issuers.empty()) error(doc.line, ProblemCode::missing, who + " has no <issuer>");
+            for (const auto& r : doc.issuers) resolve_authority(r, doc.line, who, "as issuer");
+            if (doc.drafter) resolve_authority(*doc.drafter, doc.line, who, "as drafter");
+            for (const auto& lr : doc.procedure.legality_reviews)
+                if (lr.by) resolve_authority(*lr.by, lr.line, who + "'s legality review", "as reviewer");
+            if (doc.procedure.filing && doc.procedure.filing->with)
+                resolve_authority(*doc.procedure.filing->with, doc.procedure.filing->line, who + "'s filing", "as recipient");
+
+            const std::size_t number_line = line_or(doc.number_line, doc.line);
+            if (!doc.number.empty()) {
+                if (!numbers.insert(doc.number, static_cast<std::uint32_t>(i))) {
+                    const auto first = numbers.find(doc.number);
+                    error(number_line, ProblemCode::duplicate_number,
+                          who + " has number " + doc.number + ", already used by document " + d_.documents[first].id);
+                }
+                const DocumentNumber parsed = parse_number(doc.number);
+                if (parsed.year && doc.published && *parsed.year != doc.published->year())
+                    report(number_line, Severity::warning, ProblemCode::number_year_mismatch,
+                           who + ": number " + doc.number + " says " + std::to_string(*parsed.year) + " but it was published " +
+                               format_date(*doc.published));
+            }
+
+            // SPEC §7 DATE_ORDER: effective < published, expires < effective, consultation to < from.
+            const std::size_t dates_line = line_or(doc.dates_line, doc.line);
+            const auto effective = doc.effective ? doc.effective : doc.published;
+            if (doc.effective && doc.published && *doc.effective < *doc.published)
+                error(dates_line, ProblemCode::date_order,
+                      who + " takes effect " + format_date(*doc.effective) + ", before its publication " + format_date(*doc.published));
+            if (doc.expires && effective && *doc.expires < *effective)
+                error(dates_line, ProblemCode::date_order,
+                      who + " expires " + format_date(*doc.expires) + ", before it takes effect " + format_date(*effective));
+            if (const auto& c = doc.procedure.consultation; c && c->to < c->from)
+                error(line_or(c->line, doc.line), ProblemCode::date_order,
+                      who + "'s consultation ends " + format_date(c->to) + ", before it begins " + format_date(c->from));
+
+            for (const auto& r : doc.relations) {
+                const std::size_t line = line_or(r.line, doc.line);
+                if (r.target.id == doc.id) {
+                    error(line, ProblemCode::self_reference, who + " " + std::string(to_string(r.kind)) + " itself");
+                    continue;
+                }
+                if (!document(r.target))
+                    error(line, ProblemCode::unknown_ref,
+                          who + " " + std::string(to_string(r.kind)) + " " + r.target.id + ", which is not in the corpus");
+                if (r.kind == RelationKind::extends && !r.until)
+                    error(line, ProblemCode::missing, who + " extends " + r.target.id + " without saying until when");
+            }
+        }
+    }
+
+    // SPEC §7 BASIS_CYCLE and MODIFICATION_CYCLE: strongly connected components (iterative).
+    void check_document_cycles() {
+        check_cycles(is_dependency, ProblemCode::basis_cycle, "documents are based on each other in a cycle: ");
+        check_cycles(is_modification_cycle_kind, ProblemCode::modification_cycle, "documents modify each other in a cycle: ");
+    }
+
+    template <class KindFilter>
+    void check_cycles(KindFilter keep, ProblemCode code, const char* what) {
+        const std::size_t n = d_.documents.size();
+        std::vector<std::uint32_t> offsets(n + 1, 0), targets;
+        for (std::size_t i = 0; i < n; ++i) {
+            offsets[i + 1] = offsets[i];
+            for (const auto& r : d_.documents[i].relations) {
+                if (!keep(r.kind)) continue;
+                const DocumentId t = document(r.target);
+                if (!t || t.index() == i) continue;
+                targets.push_back(t.index());
+                ++offsets[i + 1];
+            }
+        }
+        for (auto& component : strongly_connected_components(offsets, targets)) {
+            std::sort(component.begin(), component.end());  // file order
+            std::vector<std::string_view> names;
+            for (auto m : component) names.push_back(d_.documents[m].id);
+            error(d_.documents[component.front()].line, code, what + join_members(names));
+        }
+    }
+
+    // SPEC §4/§7 LATE_EXTENSION: extensions in date order (then source id), each checked against
+    // the last day it would extend.
+    void check_late_extensions() {
+        struct Extension { std::uint32_t target; Date date; std::string_view source; Date until; std::size_t line; };
+        std::vector<Extension> extensions;
+        for (const auto& doc : d_.documents) {
+            for (const auto& r : doc.relations) {
+                if (r.kind != RelationKind::extends || !r.until) continue;
+                const DocumentId t = document(r.target);
+                const auto date = r.date ? r.date : (doc.effective ? doc.effective : doc.published);
+                if (!t || !date) continue;
+                extensions.push_back({t.index(), *date, doc.id, *r.until, line_or(r.line, doc.line)});
+            }
+        }
+        std::sort(extensions.begin(), extensions.end(), [](const Extension& a, const Extension& b) {
+            if (a.target != b.target) return a.target < b.target;
+            return a.date != b.date ? a.date < b.date : a.source < b.source;
+        });
+        const Profile& profile = d_.profile;
+        std::optional<Date> last;
+        for (std::size_t i = 0; i < extensions.size(); ++i) {
+            const auto& e = extensions[i];
+            if (i == 0 || extensions[i - 1].target != e.target) {
+                const auto& target = d_.documents[e.target];
+                const auto effective = target.effective ? target.effective : target.published;
+                const bool trial = target.trial.value_or(target.title && title_says_trial(*target.title));
+                last = target.expires ? target.expires
+                                      : (is_normative(target.kind) && effective
+                                             ? std::optional<Date>(term_last_day(*effective, profile.term_years(trial)))
+                                             : std::nullopt);
+            }
+            if (!last) continue;  // SPEC §4: a document with no last day is not affected
+            if (e.date <= *last) {
+                last = e.until;
+            } else {
+                report(e.line, Severity::warning, ProblemCode::late_extension,
+                       "document " + std::string(e.source) + " extends " + d_.documents[e.target].id + " on " +
+                           format_date(e.date) + ", after its term ran out on " + format_date(*last) + "; the term is not revived");
+            }
+        }
+    }
+
+    draft::Corpus& d_;
+    std::vector<Problem>& problems_;
+    IdIndex authority_index_;
+    IdIndex document_index_;
+};
+
+std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& v) {
+    auto data = std::make_shared<detail::CorpusData>();
+    data->profile = d.profile;
+    auto& strings = data->strings;
+
+    data->authorities.reserve(d.authorities.size());
+    for (std::size_t i = 0; i < d.authorities.size(); ++i) {
+        const auto& a = d.authorities[i];
+        Authority out;
+        out.id = strings.store(a.id);
+        out.name = strings.store(a.name);
+        out.kind = a.kind;
+        out.level = a.level;
+        out.parent = v.authority_parent[i];
+        out.abolished = a.abolished;
+        out.successor = v.authority_successor[i];
+        data->authorities.push_back(out);
+    }
+
+    std::vector<Relation> relations;
+    data->documents.reserve(d.documents.size());
+    for (std::size_t i = 0; i < d.documents.size(); ++i) {
+        auto& doc = d.documents[i];
+        Document out;
+        out.id = strings.store(doc.id);
+        out.kind = doc.kind;
+        out.title = strings.store(doc.title ? *doc.title : std::string());
+        out.number = strings.store(doc.number);
+        out.trial = doc.trial.value_or(title_says_trial(out.title));  // SPEC §7
+        out.issuers.reserve(doc.issuers.size());
+        for (const auto& r : doc.issuers) out.issuers.push_back(v.authority(r));
+        out.drafter = doc.drafter ? v.authority(*doc.drafter) : out.issuers.front();  // SPEC §1
+        for (const auto& s : doc.subjects) out.subjects.push_back(strings.store(s));
+        out.published = doc.published;
+        out.effective = doc.effective ? doc.effective : doc.published;  // SPEC §7
+        out.expires = doc.expires;
+        auto& p = doc.procedure;
+        if (p.assessment) out.procedure.assessment = p.assessment->date;
+        if (p.consultation) out.procedure.consultation = Consultation{p.consultation->from, p.consultation->to};
+        if (p.expert_review) out.procedure.expert_review = p.expert_review->date;
+        if (p.risk_assessment) out.procedure.risk_assessment = p.risk_assessment->date;
+        for (const auto& lr : p.legality_reviews)
+            out.procedure.legality_reviews.push_back({lr.date, lr.outcome, lr.by ? v.authority(*lr.by) : AuthorityId()});
+        for (const auto& cd : p.collective_decisions)
+            out.procedure.collective_decisions.push_back({cd.date, strings.store(cd.body), cd.outcome});
+        if (p.filing) out.procedure.filing = Filing{p.filing->date, p.filing->with ? v.authority(*p.filing->with) : AuthorityId()};
+        for (const auto& e : doc.events) out.events.push_back({e.type, e.date, strings.store(e.source)});
+        for (const auto& r : doc.relations)
+            relations.push_back({DocumentId(static_cast<std::uint32_t>(i)), v.document(r.target), r.kind, r.date, r.until});
+        data->documents.push_back(std::move(out));
+    }
+
+    data->relation_count = relations.size();
+    data->graph = build_relation_graph(data->documents.size(), relations);
+
+    data->documents_by_id.resize(data->documents.size());
+    for (std::uint32_t i = 0; i < data->documents_by_id.size(); ++i) data->documents_by_id[i] = DocumentId(i);
+    std::sort(data->documents_by_id.begin(), data->documents_by_id.end(),
+              [&](DocumentId a, DocumentId b) { return data->documents[a.index()].id < data->documents[b.index()].id; });
+    data->authorities_by_id.resize(data->authorities.size());
+    for (std::uint32_t i = 0; i < data->authorities_by_id.size(); ++i) data->authorities_by_id[i] = AuthorityId(i);
+    std::sort(data->authorities_by_id.begin(), data->authorities_by_id.end(),
+              [&](AuthorityId a, AuthorityId b) { return data->authorities[a.index()].id < data->authorities[b.index()].id; });
+    return data;
+}
+
+}  // namespace
+
+LoadResult build_corpus(draft::Corpus draft, std::vector<Problem> problems) {
+    for (auto& p : problems)
+        if (p.file.empty()) p.file = draft.file;
+    Validator validator(draft, problems);
+    validator.run();
+    sort_by_line(problems);
+    LoadResult result;
+    if (!has_errors(problems)) result.corpus = Corpus(assemble(draft, validator));
+    result.problems = std::move(problems);
+    return result;
+}
+
+}  // namespace normdoc
