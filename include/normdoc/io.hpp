@@ -5,6 +5,7 @@
 
 #include "normdoc/corpus.hpp"
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -22,17 +23,47 @@ private:
     std::string path_;
 };
 
+// Where writers put bytes (a file being written atomically, a string). Writers hand over large
+// blocks; a sink may throw IoError.
+class OutputSink {
+public:
+    virtual ~OutputSink() = default;
+    virtual void write(const char* data, std::size_t size) = 0;
+    void write(std::string_view text) { write(text.data(), text.size()); }
+};
+
+// A sink that appends to a string.
+class StringSink final : public OutputSink {
+public:
+    explicit StringSink(std::string& out) noexcept : out_(out) {}
+    void write(const char* data, std::size_t size) override { out_.append(data, size); }
+    using OutputSink::write;
+
+private:
+    std::string& out_;
+};
+
 // Parses corpus XML held in memory; `file_name` is what problems carry.
 LoadResult read_corpus(std::string_view xml, const std::string& file_name);
 
 // Reads a corpus file. Throws IoError when the file cannot be read.
 LoadResult read_corpus_file(const std::string& path);
 
-// The corpus as XML format 1.
+// The corpus as XML format 1: deterministic, two-space indentation, the profile always written,
+// defaults that the reader would restore left out. Reading it back gives an equal corpus.
 std::string write_corpus(const Corpus& corpus);
 std::string write_corpus(const draft::Corpus& corpus);
+// The same, streamed to a sink in blocks (a million documents are never one string).
+void write_corpus(const Corpus& corpus, OutputSink& out);
+void write_corpus(const draft::Corpus& corpus, OutputSink& out);
 
 // Saves atomically (SPEC §7, through write_file_atomically). Throws IoError.
 void save_corpus(const Corpus& corpus, const std::string& path);
+
+namespace detail {
+// read_corpus with slices of about `slice_bytes` (the reader parses a large file a slice at a
+// time); for tests, which cut small corpora into many slices.
+LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_name, std::size_t slice_bytes);
+}  // namespace detail
 
 }  // namespace normdoc

@@ -1,0 +1,663 @@
+// Reading corpus XML format 1 (SPEC §7) into a draft, reporting what only the reader can see
+// (syntax, unknown elements and attributes, missing or malformed attributes, bad dates, repeated
+// elements); everything about meaning is left to the one validator, build_corpus.
+//
+// The file is never held as one DOM: scan_layout cuts the children of each section (<documents>,
+// <authorities>, …) into slices of about a mebibyte, and each slice is parsed on its own as a
+// fragment in a reused buffer, walked into the draft and dropped. The source stays untouched,
+// so line numbers come from it by a forward-moving cursor.
+#include "normdoc/io.hpp"
+#include "xml/xml_support.hpp"
+
+#include <array>
+#include <utility>
+
+namespace normdoc {
+namespace {
+
+using namespace detail::xml;
+
+constexpr std::string_view k_namespace = "urn:normdoc:corpus:1";
+constexpr std::size_t k_slice_bytes = 1 << 20;
+
+enum class SectionKind { profile, authorities, documents, ignored };
+
+// The attributes an element may have, read in one pass: values[i] is the value of names[i], or
+// nullptr when absent.
+template <std::size_t N>
+struct Attributes {
+    const std::array<std::string_view, N>& names;
+    std::array<const char*, N> values{};
+
+    bool has(std::size_t i) const noexcept { return values[i] != nullptr; }
+    std::string_view operator[](std::size_t i) const noexcept { return view(values[i]); }
+};
+
+class CorpusReader {
+public:
+    CorpusReader(std::string_view source, std::string file, std::size_t slice_bytes)
+        : source_(source), lines_(source), slice_bytes_(slice_bytes) {
+        draft_.file = std::move(file);
+    }
+
+    // Reads the whole source. False on a syntax error: then failure() is the result. Otherwise
+    // take() gives the draft and the problems found, for build_corpus (after the caller has
+    // let go of the source, which the draft no longer needs).
+    bool run() {
+        Layout layout;
+        SyntaxError error;
+        if (!scan_layout(source_, slice_bytes_, layout, error)) {
+            // The scan stops at the first thing it cannot skeleton; pugixml, on a copy, knows
+            // better what exactly is wrong and where, if it sees it too.
+            SyntaxError precise;
+            return syntax_failure(find_syntax_error(source_, precise) ? precise : error);
+        }
+        switch (read_root(layout)) {
+            case Root::syntax: return syntax_failure(syntax_);
+            case Root::not_corpus: draft_ = draft::Corpus{draft_.file, {}, {}, {}}; return true;
+            case Root::corpus: break;
+        }
+        for (const Section& section : layout.sections)
+            if (!read_section(section)) return syntax_failure(syntax_);
+        return true;
+    }
+
+    LoadResult failure() { return std::move(failure_); }
+    std::pair<draft::Corpus, std::vector<Problem>> take() { return {std::move(draft_), std::move(problems_)}; }
+
+private:
+    // ---- problems ----
+
+    void report(std::size_t line, ProblemCode code, std::string message, Severity severity = Severity::error) {
+        problems_.push_back({draft_.file, line, severity, code, std::move(message)});
+    }
+
+    // SPEC §7: XML_SYNTAX where the parser stopped. Nothing else of a file that is not XML means
+    // anything, so it is the only problem.
+    bool syntax_failure(const SyntaxError& error) {
+        failure_ = LoadResult{};
+        failure_.problems.push_back({draft_.file, lines_.line_at(error.offset), Severity::error,
+                                     ProblemCode::xml_syntax, "not well-formed XML: " + error.message});
+        return false;
+    }
+
+    std::size_t line_of(pugi::xml_node n) {
+        const std::ptrdiff_t offset = n.offset_debug();
+        if (offset < 0) return last_line_;
+        last_line_ = lines_.line_at(base_ + static_cast<std::size_t>(offset));
+        return last_line_;
+    }
+
+    // ---- generic element handling ----
+
+    static std::string tag(std::string_view local) { return "<" + std::string(local) + ">"; }
+
+    // Reads the element's attributes into `out`; reports unknown ones (without a namespace, or
+    // in ours) and repeated ones, ignores namespace declarations and other namespaces.
+    template <std::size_t N>
+    void read_attributes(pugi::xml_node e, std::string_view local, std::size_t line, Attributes<N>& out) {
+        for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
+            const std::string_view name = name_of(a);
+            const QName q = split_name(name);
+            if (!q.prefix.empty()) {
+                if (q.prefix == "xmlns") continue;
+                const std::string* ns = scope_.resolve(q.prefix);
+                if (ns == nullptr) {
+                    report(line, ProblemCode::xml_syntax,
+                           owner_ + ": " + tag(local) + " attribute \"" + std::string(name) +
+                               "\" has an undeclared namespace prefix");
+                } else if (*ns == k_namespace) {
+                    report(line, ProblemCode::unknown_element,
+                           owner_ + ": " + tag(local) + " has no attribute \"" + std::string(name) +
+                               "\" (attributes of format 1 have no prefix)");
+                }
+                continue;
+            }
+            if (name == "xmlns") continue;
+            std::size_t i = 0;
+            while (i < N && out.names[i] != name) ++i;
+            if (i == N) {
+                report(line, ProblemCode::unknown_element,
+                       owner_ + ": " + tag(local) + " has no attribute \"" + std::string(name) + "\"");
+            } else if (out.values[i] != nullptr) {
+                report(line, ProblemCode::xml_syntax,
+                       owner_ + ": " + tag(local) + " has the attribute \"" + std::string(name) + "\" twice");
+            } else {
+                out.values[i] = a.value();
+            }
+        }
+    }
+
+    // Calls fn(child, local name, line) for each child element in the corpus namespace; skips
+    // other namespaces, reports undeclared prefixes. The scope holds the child's declarations
+    // while fn runs.
+    template <class Fn>
+    void for_each_child(pugi::xml_node e, Fn&& fn) {
+        for (pugi::xml_node c = e.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            const std::size_t declared = scope_.enter(c);
+            const ElementName n = classify(c, scope_, k_namespace);
+            if (n.kind == ElementName::Kind::ours) {
+                fn(c, n.local, line_of(c));
+            } else if (n.kind == ElementName::Kind::unbound_prefix) {
+                report(line_of(c), ProblemCode::xml_syntax,
+                       owner_ + ": <" + std::string(name_of(c)) + "> has an undeclared namespace prefix \"" +
+                           std::string(n.prefix) + "\"");
+            }
+            scope_.leave(declared);
+        }
+    }
+
+    void unknown_element(std::string_view local, std::size_t line, std::string_view where) {
+        report(line, ProblemCode::unknown_element,
+               owner_ + ": unknown element " + tag(local) + " in " + std::string(where));
+    }
+
+    // An element that holds nothing of format 1: any child element of ours is unknown.
+    void expect_empty(pugi::xml_node e, std::string_view local) {
+        for_each_child(e, [&](pugi::xml_node, std::string_view child, std::size_t line) {
+            unknown_element(child, line, tag(local));
+        });
+    }
+
+    // A text-only element (<title>, <subject>).
+    std::string text(pugi::xml_node e, std::string_view local, std::size_t line) {
+        Attributes<0> none{k_no_attributes};
+        read_attributes(e, local, line, none);
+        expect_empty(e, local);
+        return std::string(text_of(e, scratch_));
+    }
+
+    void missing(std::size_t line, std::string_view local, std::string_view attribute) {
+        report(line, ProblemCode::missing,
+               owner_ + ": " + tag(local) + " lacks the required attribute \"" + std::string(attribute) + "\"");
+    }
+
+    void repeated(std::size_t line, std::string_view local, std::string_view where) {
+        report(line, ProblemCode::bad_value,
+               owner_ + ": " + tag(local) + " appears more than once in " + std::string(where));
+    }
+
+    // ---- values ----
+
+    std::optional<Date> date(std::string_view value, std::string_view local, std::string_view attribute,
+                             std::size_t line) {
+        const DateParse parsed = parse_date(value);
+        if (parsed) return parsed.date;
+        std::string why;
+        if (parsed.error.find("year") != std::string::npos) {
+            why = "has a year outside 1900-2199";
+        } else if (parsed.error.find("no such") != std::string::npos) {
+            why = "is not a calendar day";
+        } else {
+            why = "is not a date of the form YYYY-MM-DD";
+        }
+        report(line, ProblemCode::bad_date,
+               owner_ + ": " + tag(local) + " " + std::string(attribute) + " \"" + std::string(value) + "\" " + why);
+        return std::nullopt;
+    }
+
+    // A required date attribute: MISSING when absent, BAD_DATE when malformed.
+    template <std::size_t N>
+    std::optional<Date> required_date(const Attributes<N>& a, std::size_t i, std::string_view local,
+                                      std::size_t line) {
+        if (!a.has(i)) {
+            missing(line, local, a.names[i]);
+            return std::nullopt;
+        }
+        return date(a[i], local, a.names[i], line);
+    }
+    template <std::size_t N>
+    std::optional<Date> optional_date(const Attributes<N>& a, std::size_t i, std::string_view local,
+                                      std::size_t line) {
+        return a.has(i) ? date(a[i], local, a.names[i], line) : std::nullopt;
+    }
+
+    template <class Enum, std::size_t K>
+    std::optional<Enum> enumerated(std::string_view value, const std::string_view (&names)[K], std::string_view local,
+                                   std::string_view attribute, std::size_t line) {
+        if (auto v = detail::enum_parse<Enum>(names, value)) return v;
+        std::string allowed;
+        for (std::size_t i = 0; i < K; ++i) {
+            if (i) allowed += ", ";
+            allowed += names[i];
+        }
+        report(line, ProblemCode::bad_value,
+               owner_ + ": " + tag(local) + " " + std::string(attribute) + " \"" + std::string(value) +
+                   "\" is not one of: " + allowed);
+        return std::nullopt;
+    }
+
+    template <std::size_t N>
+    std::optional<draft::Ref> ref(const Attributes<N>& a, std::size_t i, std::size_t line) {
+        if (!a.has(i)) return std::nullopt;
+        return draft::Ref{std::string(a[i]), line};
+    }
+
+    // ---- the root and its sections ----
+
+    enum class Root { corpus, not_corpus, syntax };
+
+    Root read_root(const Layout& layout) {
+        if (!root_.parse(source_, layout.root_tag_begin, layout.root_tag_end, layout.root_self_closing, syntax_))
+            return Root::syntax;
+        base_ = layout.root_tag_begin;
+        const pugi::xml_node e = root_.element();
+        const std::size_t line = line_of(e);
+        scope_.enter(e);
+        const ElementName n = classify(e, scope_, k_namespace);
+        if (n.kind != ElementName::Kind::ours || n.local != "corpus") {
+            const std::string* ns = scope_.resolve(split_name(name_of(e)).prefix);
+            std::string what = "the root element is <" + std::string(name_of(e)) + ">";
+            if (ns == nullptr) {
+                what += " with an undeclared namespace prefix";
+            } else if (ns->empty()) {
+                what += " in no namespace";
+            } else {
+                what += " in namespace \"" + *ns + "\"";
+            }
+            report(line, ProblemCode::unknown_element,
+                   "not a normdoc corpus: " + what + ", not <corpus> in namespace \"" + std::string(k_namespace) + "\"");
+            return Root::not_corpus;
+        }
+        owner_ = "corpus";
+        Attributes<0> none{k_no_attributes};
+        read_attributes(e, "corpus", line, none);
+        return Root::corpus;
+    }
+
+    // Returns false on a syntax error (in syntax_).
+    bool read_section(const Section& section) {
+        StartTag start;
+        if (!start.parse(source_, section.tag_begin, section.tag_end, section.self_closing, syntax_)) return false;
+        base_ = section.tag_begin;
+        const pugi::xml_node e = start.element();
+        const std::size_t line = line_of(e);
+        const std::size_t declared = scope_.enter(e);
+        const ElementName n = classify(e, scope_, k_namespace);
+        SectionKind kind = SectionKind::ignored;
+        owner_ = "corpus";
+        if (n.kind == ElementName::Kind::ours) {
+            if (n.local == "profile") {
+                kind = SectionKind::profile;
+                owner_ = "profile";
+                if (seen_profile_) repeated(line, "profile", "<corpus>");
+                seen_profile_ = true;
+            } else if (n.local == "authorities") {
+                kind = SectionKind::authorities;
+            } else if (n.local == "documents") {
+                kind = SectionKind::documents;
+            } else {
+                unknown_element(n.local, line, "<corpus>");
+            }
+            if (kind != SectionKind::ignored) {
+                Attributes<0> none{k_no_attributes};
+                read_attributes(e, n.local, line, none);
+            }
+        } else if (n.kind == ElementName::Kind::unbound_prefix) {
+            report(line, ProblemCode::xml_syntax,
+                   "corpus: <" + std::string(name_of(e)) + "> has an undeclared namespace prefix \"" +
+                       std::string(n.prefix) + "\"");
+        }
+        // Every slice is parsed, even of an ignored section: it must still be well-formed.
+        for (std::size_t i = 0; i + 1 < section.cuts.size(); ++i)
+            if (!read_slice(section.cuts[i], section.cuts[i + 1], kind)) return false;
+        scope_.leave(declared);
+        return true;
+    }
+
+    bool read_slice(std::size_t begin, std::size_t end, SectionKind kind) {
+        slice_.assign(source_.data() + begin, source_.data() + end);
+        pugi::xml_document doc;
+        const pugi::xml_parse_result r = doc.load_buffer_inplace(slice_.data(), slice_.size(),
+                                                                 k_parse_options | pugi::parse_fragment,
+                                                                 pugi::encoding_utf8);
+        if (!r) {
+            syntax_.offset = begin + (r.offset < 0 ? 0 : static_cast<std::size_t>(r.offset));
+            syntax_.message = describe(r.status);
+            return false;
+        }
+        if (kind == SectionKind::ignored) return true;
+        base_ = begin;
+        for_each_child(doc, [&](pugi::xml_node c, std::string_view local, std::size_t line) {
+            switch (kind) {
+                case SectionKind::profile: read_profile_item(c, local, line); break;
+                case SectionKind::authorities:
+                    owner_ = "corpus";
+                    if (local == "authority") read_authority(c, line);
+                    else unknown_element(local, line, "<authorities>");
+                    break;
+                case SectionKind::documents:
+                    owner_ = "corpus";
+                    if (local == "document") read_document(c, line);
+                    else unknown_element(local, line, "<documents>");
+                    break;
+                case SectionKind::ignored: break;
+            }
+        });
+        return true;
+    }
+
+    // ---- profile ----
+
+    // SPEC §3: whole numbers; a term of at least a year, the other figures may be 0.
+    void profile_number(const char* value, std::string_view local, std::string_view attribute, std::size_t line,
+                        int min, int max, int& out) {
+        if (value == nullptr) return;
+        const std::string_view text(value);
+        long n = 0;
+        bool ok = !text.empty() && text.size() <= 6;
+        for (char c : text) {
+            if (c < '0' || c > '9') ok = false;
+            else n = n * 10 + (c - '0');
+        }
+        if (ok && n >= min && n <= max) {
+            out = static_cast<int>(n);
+            return;
+        }
+        report(line, ProblemCode::bad_value,
+               "profile: " + tag(local) + " " + std::string(attribute) + " \"" + std::string(text) +
+                   "\" is not a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    }
+
+    void read_profile_item(pugi::xml_node e, std::string_view local, std::size_t line) {
+        static const std::array<std::string_view, 2> validity{"years", "trial-years"};
+        static const std::array<std::string_view, 1> consultation{"min-days"};
+        static const std::array<std::string_view, 1> filing{"within-days"};
+        static const std::array<std::string_view, 1> review{"months"};
+        Profile& p = draft_.profile;
+        int slot = -1;
+        if (local == "validity") {
+            slot = 0;
+            Attributes<2> a{validity};
+            read_attributes(e, local, line, a);
+            profile_number(a.values[0], local, "years", line, 1, 100, p.validity_years);
+            profile_number(a.values[1], local, "trial-years", line, 1, 100, p.trial_years);
+        } else if (local == "consultation") {
+            slot = 1;
+            Attributes<1> a{consultation};
+            read_attributes(e, local, line, a);
+            profile_number(a.values[0], local, "min-days", line, 0, 3650, p.consultation_min_days);
+        } else if (local == "filing") {
+            slot = 2;
+            Attributes<1> a{filing};
+            read_attributes(e, local, line, a);
+            profile_number(a.values[0], local, "within-days", line, 0, 3650, p.filing_within_days);
+        } else if (local == "expiry-review") {
+            slot = 3;
+            Attributes<1> a{review};
+            read_attributes(e, local, line, a);
+            profile_number(a.values[0], local, "months", line, 0, 120, p.expiry_review_months);
+        } else {
+            unknown_element(local, line, "<profile>");
+            return;
+        }
+        expect_empty(e, local);
+        if (profile_seen_[slot]) repeated(line, local, "<profile>");
+        profile_seen_[slot] = true;
+    }
+
+    // ---- authorities ----
+
+    void read_authority(pugi::xml_node e, std::size_t line) {
+        static const std::array<std::string_view, 7> names{"id", "name", "kind", "level", "parent", "abolished",
+                                                           "successor"};
+        Attributes<7> a{names};
+        owner_ = a_has_id(e) ? "authority " + std::string(e.attribute("id").value()) : "authority";
+        read_attributes(e, "authority", line, a);
+        draft::Authority out;
+        out.line = line;
+        if (!a.has(0)) missing(line, "authority", "id");
+        out.id = std::string(a[0]);
+        if (!a.has(1)) missing(line, "authority", "name");
+        out.name = std::string(a[1]);
+        if (!a.has(2)) {
+            missing(line, "authority", "kind");
+        } else if (auto k = enumerated<AuthorityKind>(a[2], detail::k_authority_kind_names, "authority", "kind", line)) {
+            out.kind = *k;
+        }
+        if (a.has(3)) out.level = enumerated<Level>(a[3], detail::k_level_names, "authority", "level", line);
+        out.parent = ref(a, 4, line);
+        out.abolished = optional_date(a, 5, "authority", line);
+        out.successor = ref(a, 6, line);
+        expect_empty(e, "authority");
+        // Kept without its missing name or kind, so references to it do not turn into UNKNOWN_REF.
+        if (a.has(0)) draft_.authorities.push_back(std::move(out));
+    }
+
+    static bool a_has_id(pugi::xml_node e) { return !e.attribute("id").empty(); }
+
+    // ---- documents ----
+
+    void read_document(pugi::xml_node e, std::size_t line) {
+        static const std::array<std::string_view, 4> names{"id", "kind", "number", "trial"};
+        Attributes<4> a{names};
+        owner_ = a_has_id(e) ? "document " + std::string(e.attribute("id").value()) : "document";
+        read_attributes(e, "document", line, a);
+        draft::Document d;
+        d.line = line;
+        d.number_line = line;
+        if (!a.has(0)) missing(line, "document", "id");
+        d.id = std::string(a[0]);
+        if (!a.has(1)) {
+            missing(line, "document", "kind");
+        } else if (auto k = enumerated<DocumentKind>(a[1], detail::k_document_kind_names, "document", "kind", line)) {
+            d.kind = *k;
+        }
+        d.number = std::string(a[2]);
+        if (a.has(3)) {
+            // SPEC §7: exactly true or false; absent → from the title (the validator's part).
+            static const std::string_view flags[] = {"false", "true"};
+            if (auto t = enumerated<int>(a[3], flags, "document", "trial", line)) d.trial = *t == 1;
+        }
+        bool seen_drafter = false, seen_dates = false;
+        step_seen_ = {};
+        for_each_child(e, [&](pugi::xml_node c, std::string_view local, std::size_t cline) {
+            if (local == "title") {
+                std::string t = text(c, local, cline);
+                if (d.title) repeated(cline, local, "<document>");
+                else d.title = std::move(t);
+            } else if (local == "issuer" || local == "drafter") {
+                static const std::array<std::string_view, 1> ref_only{"ref"};
+                Attributes<1> r{ref_only};
+                read_attributes(c, local, cline, r);
+                expect_empty(c, local);
+                if (!r.has(0)) missing(cline, local, "ref");
+                if (local == "issuer") {
+                    if (r.has(0)) d.issuers.push_back({std::string(r[0]), cline});
+                } else {
+                    if (seen_drafter) repeated(cline, local, "<document>");
+                    else if (r.has(0)) d.drafter = draft::Ref{std::string(r[0]), cline};
+                    seen_drafter = true;
+                }
+            } else if (local == "subject") {
+                d.subjects.push_back(text(c, local, cline));
+            } else if (local == "dates") {
+                static const std::array<std::string_view, 3> date_names{"published", "effective", "expires"};
+                Attributes<3> r{date_names};
+                read_attributes(c, local, cline, r);
+                expect_empty(c, local);
+                if (seen_dates) {
+                    repeated(cline, local, "<document>");
+                    return;
+                }
+                seen_dates = true;
+                d.dates_line = cline;
+                d.published = optional_date(r, 0, local, cline);
+                d.effective = optional_date(r, 1, local, cline);
+                d.expires = optional_date(r, 2, local, cline);
+            } else if (local == "procedure") {
+                read_attributes_none(c, local, cline);
+                for_each_child(c, [&](pugi::xml_node s, std::string_view step, std::size_t sline) {
+                    read_step(s, step, sline, d.procedure);
+                });
+            } else if (local == "relations") {
+                read_attributes_none(c, local, cline);
+                for_each_child(c, [&](pugi::xml_node r, std::string_view kind, std::size_t rline) {
+                    read_relation(r, kind, rline, d);
+                });
+            } else if (local == "events") {
+                read_attributes_none(c, local, cline);
+                for_each_child(c, [&](pugi::xml_node v, std::string_view name, std::size_t vline) {
+                    if (name == "event") read_event(v, vline, d);
+                    else unknown_element(name, vline, "<events>");
+                });
+            } else {
+                unknown_element(local, cline, "<document>");
+            }
+        });
+        // Kept without a missing kind, title or issuer (the validator reports the last two).
+        if (a.has(0)) draft_.documents.push_back(std::move(d));
+    }
+
+    void read_attributes_none(pugi::xml_node e, std::string_view local, std::size_t line) {
+        Attributes<0> none{k_no_attributes};
+        read_attributes(e, local, line, none);
+    }
+
+    void read_step(pugi::xml_node e, std::string_view local, std::size_t line, draft::Procedure& p) {
+        enum Once { assessment, consultation, expert_review, risk_assessment, filing, none };
+        Once once = none;
+        if (local == "assessment" || local == "expert-review" || local == "risk-assessment") {
+            static const std::array<std::string_view, 1> names{"date"};
+            Attributes<1> a{names};
+            read_attributes(e, local, line, a);
+            once = local == "assessment" ? assessment : local == "expert-review" ? expert_review : risk_assessment;
+            auto day = required_date(a, 0, local, line);
+            auto& slot = once == assessment ? p.assessment : once == expert_review ? p.expert_review : p.risk_assessment;
+            if (day && !step_seen_[once]) slot = draft::Step{*day, line};
+        } else if (local == "consultation") {
+            static const std::array<std::string_view, 2> names{"from", "to"};
+            Attributes<2> a{names};
+            read_attributes(e, local, line, a);
+            once = consultation;
+            auto from = required_date(a, 0, local, line);
+            auto to = required_date(a, 1, local, line);
+            if (from && to && !step_seen_[once]) p.consultation = draft::Consultation{*from, *to, line};
+        } else if (local == "legality-review") {
+            static const std::array<std::string_view, 3> names{"date", "outcome", "by"};
+            Attributes<3> a{names};
+            read_attributes(e, local, line, a);
+            auto day = required_date(a, 0, local, line);
+            std::optional<LegalityOutcome> outcome;
+            if (!a.has(1)) missing(line, local, "outcome");
+            else outcome = enumerated<LegalityOutcome>(a[1], detail::k_legality_outcome_names, local, "outcome", line);
+            if (day && outcome) p.legality_reviews.push_back({*day, *outcome, ref(a, 2, line), line});
+        } else if (local == "collective-decision") {
+            static const std::array<std::string_view, 3> names{"date", "body", "outcome"};
+            Attributes<3> a{names};
+            read_attributes(e, local, line, a);
+            auto day = required_date(a, 0, local, line);
+            std::optional<DecisionOutcome> outcome;
+            if (!a.has(2)) missing(line, local, "outcome");
+            else outcome = enumerated<DecisionOutcome>(a[2], detail::k_decision_outcome_names, local, "outcome", line);
+            if (day && outcome) p.collective_decisions.push_back({*day, std::string(a[1]), *outcome, line});
+        } else if (local == "filing") {
+            static const std::array<std::string_view, 2> names{"date", "with"};
+            Attributes<2> a{names};
+            read_attributes(e, local, line, a);
+            once = filing;
+            auto day = required_date(a, 0, local, line);
+            if (day && !step_seen_[once]) p.filing = draft::Filing{*day, ref(a, 1, line), line};
+        } else {
+            unknown_element(local, line, "<procedure>");
+            return;
+        }
+        expect_empty(e, local);
+        if (once != none) {
+            if (step_seen_[once]) repeated(line, local, "<procedure>");
+            step_seen_[once] = true;
+        }
+    }
+
+    void read_relation(pugi::xml_node e, std::string_view local, std::size_t line, draft::Document& d) {
+        const auto kind = parse_relation_kind(local);
+        if (!kind) {
+            unknown_element(local, line, "<relations>");
+            return;
+        }
+        static const std::array<std::string_view, 3> with_until{"ref", "date", "until"};
+        static const std::array<std::string_view, 2> without_until{"ref", "date"};
+        draft::Relation r;
+        r.kind = *kind;
+        r.line = line;
+        bool complete = true;
+        if (*kind == RelationKind::extends) {
+            Attributes<3> a{with_until};
+            read_attributes(e, local, line, a);
+            if (!a.has(0)) { missing(line, local, "ref"); complete = false; }
+            r.target = {std::string(a[0]), line};
+            r.date = optional_date(a, 1, local, line);
+            r.until = required_date(a, 2, local, line);
+            if (!r.until) complete = false;
+        } else {
+            Attributes<2> a{without_until};
+            read_attributes(e, local, line, a);
+            if (!a.has(0)) { missing(line, local, "ref"); complete = false; }
+            r.target = {std::string(a[0]), line};
+            r.date = optional_date(a, 1, local, line);
+        }
+        expect_empty(e, local);
+        if (complete) d.relations.push_back(std::move(r));
+    }
+
+    void read_event(pugi::xml_node e, std::size_t line, draft::Document& d) {
+        static const std::array<std::string_view, 3> names{"type", "date", "source"};
+        Attributes<3> a{names};
+        read_attributes(e, "event", line, a);
+        std::optional<EventType> type;
+        if (!a.has(0)) missing(line, "event", "type");
+        else type = enumerated<EventType>(a[0], detail::k_event_type_names, "event", "type", line);
+        auto day = required_date(a, 1, "event", line);
+        expect_empty(e, "event");
+        if (type && day) d.events.push_back({*type, *day, std::string(a[2]), line});
+    }
+
+    static inline const std::array<std::string_view, 0> k_no_attributes{};
+
+    std::string_view source_;
+    LineCounter lines_;
+    std::size_t slice_bytes_;
+    std::size_t base_ = 0;  // source offset of the buffer pugixml parsed last
+    std::size_t last_line_ = 1;
+    NamespaceScope scope_;
+    std::string owner_ = "corpus";  // what messages are about: "document jy-2018-12", "profile", …
+    std::string scratch_;
+    std::vector<char> slice_;
+    SyntaxError syntax_;
+    StartTag root_;  // its namespace declarations stay in scope for the whole walk
+    LoadResult failure_;
+    bool seen_profile_ = false;
+    std::array<bool, 4> profile_seen_{};
+    std::array<bool, 5> step_seen_{};
+    draft::Corpus draft_;
+    std::vector<Problem> problems_;
+};
+
+}  // namespace
+
+namespace detail {
+LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_name, std::size_t slice_bytes) {
+    CorpusReader reader(xml, file_name, slice_bytes);
+    if (!reader.run()) return reader.failure();
+    auto [draft, problems] = reader.take();
+    return build_corpus(std::move(draft), std::move(problems));
+}
+}  // namespace detail
+
+LoadResult read_corpus(std::string_view xml, const std::string& file_name) {
+    return detail::read_corpus_in_slices(xml, file_name, k_slice_bytes);
+}
+
+LoadResult read_corpus_file(const std::string& path) {
+    std::pair<draft::Corpus, std::vector<Problem>> read;
+    {
+        const FileBytes bytes = load_file(path);
+        CorpusReader reader(bytes.view(), path, k_slice_bytes);
+        if (!reader.run()) return reader.failure();
+        read = reader.take();
+    }  // the file's bytes are freed before the corpus is built: peak memory
+    return build_corpus(std::move(read.first), std::move(read.second));
+}
+
+}  // namespace normdoc
