@@ -1,0 +1,21 @@
+// The commands of the normdoc tool (SPEC §10), one file each.
+//
+// Adding a command FOO:
+//   1. write src/cli/foo.cpp defining `int run_foo(const Args&)` and
+//      `const Command k_foo_command{...}` (its name, help, arguments, options, formats, run_foo);
+//   2. declare both below;
+//   3. add `&k_foo_command` to k_commands in main.cpp (the order there is the order of --help).
+// The parser, --help, exit codes, corpus loading (load.hpp) and output (output.hpp) come with it.
+#pragma once
+
+#include "options.hpp"
+
+namespace normdoc::cli {
+
+int run_validate(const Args& args);
+extern const Command k_validate_command;
+
+int run_status(const Args& args);
+extern const Command k_status_command;
+
+}  // namespace normdoc::cli

@@ -1,0 +1,46 @@
+#include "load.hpp"
+
+#include "options.hpp"
+
+#include "normdoc/io.hpp"
+#include "normdoc/problem.hpp"
+
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+namespace normdoc::cli {
+
+LoadReport load_and_report(const std::string& path) {
+    LoadResult result = read_corpus_file(path);
+    sort_by_line(result.problems);  // SPEC §7: in line order (the reader promises it; cheap to be sure)
+
+    LoadReport report;
+    // One write for all the lines: standard error is unbuffered.
+    std::ostringstream lines;
+    for (const Problem& p : result.problems) {
+        lines << p << '\n';
+        ++(p.is_error() ? report.errors : report.warnings);
+    }
+    std::cerr << lines.str() << std::flush;
+
+    if (report.errors == 0) {
+        if (!result.corpus) throw std::logic_error("the reader gave neither a corpus nor an error for " + path);
+        report.corpus = std::move(result.corpus);
+    }
+    return report;
+}
+
+std::optional<Corpus> load_corpus_or_report(const std::string& path) { return load_and_report(path).corpus; }
+
+DocumentId require_document(const Corpus& corpus, std::string_view id, std::string_view option) {
+    if (auto found = corpus.find_document(id)) return *found;
+    throw UsageError(std::string(option) + ": no document '" + std::string(id) + "' in the corpus");
+}
+
+AuthorityId require_authority(const Corpus& corpus, std::string_view id, std::string_view option) {
+    if (auto found = corpus.find_authority(id)) return *found;
+    throw UsageError(std::string(option) + ": no authority '" + std::string(id) + "' in the corpus");
+}
+
+}  // namespace normdoc::cli

@@ -1,0 +1,33 @@
+// Loading a corpus for a command. SPEC §10: a corpus that does not validate is never queried,
+// so every command loads through here.
+#pragma once
+
+#include "normdoc/corpus.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace normdoc::cli {
+
+struct LoadReport {
+    std::optional<Corpus> corpus;  // none when there was an error
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+};
+
+// Reads and validates the corpus file at `path` and prints every problem to standard error,
+// one per line in line order (SPEC §7). Throws IoError when the file cannot be read.
+LoadReport load_and_report(const std::string& path);
+
+// The same, for commands: the corpus, or none after an error was printed (the command then
+// returns k_exit_invalid). Warnings are printed and do not stop the command.
+std::optional<Corpus> load_corpus_or_report(const std::string& path);
+
+// SPEC §10: an id on the command line that the corpus does not hold is a usage error (exit 2).
+// `option` names where the id came from ("--scope", "DOC") for the message.
+DocumentId require_document(const Corpus& corpus, std::string_view id, std::string_view option);
+AuthorityId require_authority(const Corpus& corpus, std::string_view id, std::string_view option);
+
+}  // namespace normdoc::cli
