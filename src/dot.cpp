@@ -75,7 +75,9 @@ std::vector<bool> neighbourhood(const Corpus& corpus, DocumentId root, std::uint
         std::vector<bool> seen(corpus.document_count(), false);
         seen[root.index()] = true;
         for (std::size_t head = 0; head < queue.size(); ++head) {
-            const auto [v, dist] = queue[head];
+            // Not a structured binding: C++17 does not let a lambda capture one (clang refuses).
+            const DocumentId v = queue[head].first;
+            const std::uint32_t dist = queue[head].second;
             if (dist == depth) continue;
             auto visit = [&](DocumentId u) {
                 if (seen[u.index()]) return;
