@@ -18,4 +18,22 @@ extern const Command k_validate_command;
 int run_status(const Args& args);
 extern const Command k_status_command;
 
+int run_cleanup(const Args& args);
+extern const Command k_cleanup_command;
+
+int run_impact(const Args& args);
+extern const Command k_impact_command;
+
+int run_apply(const Args& args);
+extern const Command k_apply_command;
+
+int run_graph(const Args& args);
+extern const Command k_graph_command;
+
+int run_import_akn(const Args& args);
+extern const Command k_import_akn_command;
+
+int run_export_akn(const Args& args);
+extern const Command k_export_akn_command;
+
 }  // namespace normdoc::cli

@@ -21,6 +21,12 @@ namespace {
 const Command* const k_commands[] = {
     &k_validate_command,
     &k_status_command,
+    &k_cleanup_command,
+    &k_impact_command,
+    &k_apply_command,
+    &k_graph_command,
+    &k_import_akn_command,
+    &k_export_akn_command,
 };
 
 const Command* find_command(std::string_view name) {
