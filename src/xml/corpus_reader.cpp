@@ -47,10 +47,11 @@ public:
         Layout layout;
         SyntaxError error;
         if (!scan_layout(source_, slice_bytes_, layout, error)) {
-            // The scan stops at the first thing it cannot skeleton; pugixml, on a copy, knows
-            // better what exactly is wrong and where, if it sees it too.
+            // The scan checks the skeleton only; pugixml, on a copy, checks everything and may
+            // stop earlier. The earlier of the two is where the file stops being XML.
             SyntaxError precise;
-            return syntax_failure(find_syntax_error(source_, precise) ? precise : error);
+            const bool parser_saw_it = find_syntax_error(source_, precise);
+            return syntax_failure(parser_saw_it && precise.offset <= error.offset ? precise : error);
         }
         switch (read_root(layout)) {
             case Root::syntax: return syntax_failure(syntax_);
