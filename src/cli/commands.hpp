@@ -30,4 +30,10 @@ extern const Command k_apply_command;
 int run_graph(const Args& args);
 extern const Command k_graph_command;
 
+int run_import_akn(const Args& args);
+extern const Command k_import_akn_command;
+
+int run_export_akn(const Args& args);
+extern const Command k_export_akn_command;
+
 }  // namespace normdoc::cli

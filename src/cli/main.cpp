@@ -25,6 +25,8 @@ const Command* const k_commands[] = {
     &k_impact_command,
     &k_apply_command,
     &k_graph_command,
+    &k_import_akn_command,
+    &k_export_akn_command,
 };
 
 const Command* find_command(std::string_view name) {

@@ -1,0 +1,73 @@
+// Akoma Ntoso 3.0 import and export (SPEC §9). Implemented in src/xml/ with pugixml, which never
+// reaches this header.
+//
+// Import: many Akoma Ntoso files become one corpus. Real files are messy, so every oddity is a
+// warning naming the file and the line of the element, and the import goes on; a file that can be
+// read but not used is an error for that file alone. The corpus is built by the one validator
+// (build_corpus), so what comes back always validated.
+//
+// Export: one Akoma Ntoso file per document, each written atomically.
+#pragma once
+
+#include "normdoc/corpus.hpp"
+#include "normdoc/document.hpp"
+#include "normdoc/problem.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace normdoc {
+
+// The Akoma Ntoso 3.0 namespace (SPEC §9): as the default namespace or under any prefix.
+inline constexpr std::string_view k_akn_namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+struct AknImportOptions {
+    // SPEC §9: the kind of a document whose FRBRsubtype names none of normdoc's kinds (`--kind`);
+    // `other` when not given.
+    std::optional<DocumentKind> kind;
+};
+
+// One input held in memory: `name` is what problems carry.
+struct AknSource {
+    std::string name;
+    std::string content;
+};
+
+struct AknImportResult {
+    // The corpus when at least one document was left and it validated.
+    std::optional<Corpus> corpus;
+    // Every problem, files in the order given, each file's in line order.
+    std::vector<Problem> problems;
+    // Files that could be read but not used (not XML, not Akoma Ntoso, no work identification):
+    // each has an error in `problems`; the other files were still imported.
+    std::size_t files_failed = 0;
+    std::size_t files_read = 0;
+
+    // SPEC §9: exit 0 only when every file was used and a corpus came out.
+    bool ok() const noexcept { return corpus.has_value() && files_failed == 0; }
+};
+
+// Reads the files in the order given. Throws IoError, before anything else is done with the
+// result, when a file cannot be read (SPEC §9: exit 3, nothing written).
+AknImportResult import_akn(const std::vector<std::string>& files, const AknImportOptions& options = {});
+
+// The same over documents held in memory (tests, fuzzing, embedding). Never throws for bad input.
+AknImportResult import_akn_sources(const std::vector<AknSource>& sources, const AknImportOptions& options = {});
+
+// One document of the corpus as an Akoma Ntoso 3.0 file (SPEC §9 export-akn).
+std::string write_akn(const Corpus& corpus, DocumentId document);
+
+// The file name a document is exported under: its id with every byte outside [A-Za-z0-9._-]
+// percent-encoded (so no '/', no "..", nothing hidden, no non-ASCII), cut with a hash suffix when
+// too long for a file system, and ".xml" appended.
+std::string akn_file_name(std::string_view document_id);
+
+// Writes one file per document into `directory` (created when missing; its parent must exist),
+// each atomically; names by akn_file_name, made unique ignoring case ("~2", "~3" before ".xml")
+// for case-insensitive file systems. Returns the file names in document order. Throws IoError.
+std::vector<std::string> export_akn(const Corpus& corpus, const std::string& directory);
+
+}  // namespace normdoc

@@ -1,0 +1,1116 @@
+// Akoma Ntoso 3.0 import (SPEC §9): many files become one draft corpus, then the one validator
+// (build_corpus) makes the corpus.
+//
+// Three stages. (1) Each file is decoded to UTF-8 (GBK / GB18030 through iconv), parsed, and walked
+// once, iteratively, to collect what the import needs with the lines of the elements; every oddity
+// is a warning and the walk goes on. (2) The works are resolved against each other in command-line
+// order: duplicate works and numbers, authorities by organization href, relations from
+// activeModifications, modification cycles. (3) build_corpus; its problems are given back the file
+// they belong to. Problems come out by file (command-line order), then by line.
+#include "normdoc/akn.hpp"
+#include "normdoc/io.hpp"
+
+#include "encoding.hpp"
+#include "id_index.hpp"
+#include "scc.hpp"
+#include "xml/xml_support.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace normdoc {
+namespace {
+
+using namespace detail::xml;
+
+// Hostile files are refused, not fought (SPEC §9, issue: entity expansion, huge attributes, deep
+// nesting). Real Akoma Ntoso acts are a few MB and nest a few dozen levels.
+constexpr std::uintmax_t k_max_file_bytes = std::uintmax_t(256) << 20;
+constexpr std::size_t k_max_depth = 4096;
+constexpr std::size_t k_max_value_bytes = 64 << 10;  // an id, a title, a date …
+
+constexpr std::string_view k_unknown_authority = "unknown";
+
+// ---- small text helpers -------------------------------------------------------------------------
+
+bool is_xml_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_xml_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_xml_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// White space folded: runs of XML white space become one space, none at the ends.
+std::string fold_space(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    for (char c : s) {
+        if (is_xml_space(c)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        out += c;
+    }
+    return out;
+}
+
+bool ends_with_ignoring_case(std::string_view s, std::string_view suffix) noexcept {
+    if (s.size() < suffix.size()) return false;
+    s = s.substr(s.size() - suffix.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char a = s[i], b = suffix[i];
+        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+        if (a != b) return false;
+    }
+    return true;
+}
+
+std::string_view strip_hash(std::string_view s) noexcept {
+    if (!s.empty() && s.front() == '#') s.remove_prefix(1);
+    return s;
+}
+
+std::string in_quotes(std::string_view s) {
+    constexpr std::size_t k_shown = 200;
+    if (s.size() > k_shown) return "'" + std::string(s.substr(0, k_shown)) + "…'";
+    return "'" + std::string(s) + "'";
+}
+
+// A work URI as the key of the document it names: SPEC §9 "with or without a trailing /!main".
+std::string_view work_key(std::string_view uri) noexcept {
+    uri = trim(uri);
+    constexpr std::string_view k_main = "/!main";
+    if (uri.size() > k_main.size() && uri.substr(uri.size() - k_main.size()) == k_main) uri.remove_suffix(k_main.size());
+    return uri;
+}
+
+// ---- dates --------------------------------------------------------------------------------------
+
+struct DateRead {
+    std::optional<Date> date;
+    bool bare_year = false;  // "2009": real files carry a year where a date belongs
+    bool date_time = false;  // "2022-10-28T11:53:19": the date part is taken (a warning)
+    std::string error;       // neither a date nor a date-time nor a year
+};
+
+DateRead read_date(std::string_view text) {
+    DateRead out;
+    text = trim(text);
+    if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        out.bare_year = true;
+        return out;
+    }
+    if (text.size() > 10) {
+        const char sep = text[10];
+        if (sep == 'T' || sep == 't' || sep == ' ' || sep == 'Z' || sep == '+' || sep == '-') {
+            const DateParse p = parse_date(text.substr(0, 10));
+            if (p) {
+                out.date = p.date;
+                out.date_time = true;
+                return out;
+            }
+        }
+    }
+    const DateParse p = parse_date(text);
+    if (p) out.date = p.date;
+    else out.error = p.error;
+    return out;
+}
+
+// ---- what one file says -------------------------------------------------------------------------
+
+struct Item {
+    std::string value;
+    std::size_t line = 0;
+};
+struct NamedItem {
+    std::string value;
+    std::string name;
+    std::size_t line = 0;
+};
+struct Org {
+    std::string eid;
+    std::string href;
+    std::string name;
+    std::size_t line = 0;
+};
+struct EventRef {
+    std::optional<std::string> date;
+    std::optional<std::string> type;
+    std::string refers_to;
+    std::string source;
+    std::size_t line = 0;
+};
+struct Destination {
+    std::string href;
+    std::size_t line = 0;
+};
+struct TextualMod {
+    std::optional<std::string> type;
+    std::size_t line = 0;
+    std::vector<Destination> destinations;
+};
+
+struct Scan {
+    std::size_t document_line = 0;
+    bool has_work = false;
+    std::size_t work_line = 0;
+    std::optional<Item> frbr_this, frbr_uri, subtype, alias_title;
+    std::optional<NamedItem> number;  // value = showAs or value
+    std::vector<NamedItem> work_dates;
+    std::vector<Item> authors;  // FRBRauthor href
+    std::optional<Item> publication_date;
+    std::vector<EventRef> events;
+    std::vector<TextualMod> mods;
+    std::vector<Org> orgs;
+    std::vector<Org> tlc_events;                                     // eid, href
+    std::unordered_map<std::string, std::string> document_refs;      // eId → href (passiveRef, activeRef, original)
+    std::optional<std::string> title;
+    std::size_t title_line = 0;
+};
+
+// The problems of one file, with its name.
+class Reporter {
+public:
+    Reporter(std::string file, std::vector<Problem>& out) : file_(std::move(file)), out_(out) {}
+    void warning(std::size_t line, ProblemCode code, std::string message) {
+        out_.push_back({file_, line, Severity::warning, code, std::move(message)});
+    }
+    void error(std::size_t line, ProblemCode code, std::string message) {
+        out_.push_back({file_, line, Severity::error, code, std::move(message)});
+    }
+    const std::string& file() const noexcept { return file_; }
+
+private:
+    std::string file_;
+    std::vector<Problem>& out_;
+};
+
+// Where in the document an element is, for the one walk.
+enum class Ctx : std::uint8_t {
+    top, wrapper, document, meta, identification, work, lifecycle, analysis, active_mods, textual_mod,
+    references, body, title, skip,
+};
+
+// Structures whose docTitle is not the document's (SPEC §9: "outside meta and quoted or embedded
+// structures"); attachments and components are documents of their own.
+bool hides_title(std::string_view local) noexcept {
+    return local == "meta" || local == "quotedStructure" || local == "embeddedStructure" || local == "quotedText" ||
+           local == "attachments" || local == "attachment" || local == "components" || local == "component" ||
+           local == "documentRef" || local == "interstitial";
+}
+
+class Walker {
+public:
+    Walker(std::string_view source, Reporter& report) : lines_(source), report_(report) {}
+
+    // False when the file cannot be used (the error is reported).
+    bool run(const pugi::xml_document& doc, Scan& scan) {
+        scan_ = &scan;
+        for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
+            if (n.type() == pugi::node_doctype && std::string_view(n.value()).find("<!ENTITY") != std::string_view::npos) {
+                report_.error(line_of(n), ProblemCode::xml_syntax,
+                              "the DOCTYPE declares entities; they are refused (no entity is expanded or loaded)");
+                return false;
+            }
+        }
+        const pugi::xml_node root = doc.document_element();
+        if (!root) {
+            report_.error(1, ProblemCode::xml_syntax, "no root element: the file is not XML");
+            return false;
+        }
+        return walk(root);
+    }
+
+private:
+    std::size_t line_of(pugi::xml_node n) {
+        const std::ptrdiff_t offset = n.offset_debug();
+        return offset < 0 ? 0 : lines_.line_at(static_cast<std::size_t>(offset));
+    }
+
+    struct Level {
+        std::size_t namespaces;
+        Ctx ctx;
+    };
+
+    bool walk(pugi::xml_node root) {
+        pugi::xml_node cur = root;
+        for (;;) {
+            if (cur.type() == pugi::node_element) {
+                if (levels_.size() >= k_max_depth) {
+                    report_.error(line_of(cur), ProblemCode::xml_syntax,
+                                  "elements nest deeper than " + std::to_string(k_max_depth) + " levels; the file is refused");
+                    return false;
+                }
+                if (!enter(cur)) return false;
+                if (pugi::xml_node child = cur.first_child()) {
+                    cur = child;
+                    continue;
+                }
+                leave();
+            } else if ((cur.type() == pugi::node_pcdata || cur.type() == pugi::node_cdata) && levels_.back().ctx == Ctx::title) {
+                if (title_text_.size() < k_max_value_bytes) title_text_ += cur.value();
+            }
+            for (;;) {
+                if (cur == root) return finish();
+                if (pugi::xml_node next = cur.next_sibling()) {
+                    cur = next;
+                    break;
+                }
+                cur = cur.parent();
+                leave();
+            }
+        }
+    }
+
+    void leave() {
+        scope_.leave(levels_.back().namespaces);
+        if (levels_.back().ctx == Ctx::title && levels_.size() >= 2 && levels_[levels_.size() - 2].ctx != Ctx::title) {
+            scan_->title = fold_space(title_text_);
+        }
+        levels_.pop_back();
+    }
+
+    bool finish() {
+        if (!document_seen_) {
+            report_.error(root_line_, ProblemCode::missing, "no document inside <akomaNtoso>");
+            return false;
+        }
+        return true;
+    }
+
+    // An attribute the import uses, trimmed; none when absent or too long to be real.
+    std::optional<std::string_view> attr(pugi::xml_node n, const char* name, std::size_t line) {
+        const pugi::xml_attribute a = n.attribute(name);
+        if (!a) return std::nullopt;
+        const std::string_view v = trim(value_of(a));
+        if (v.size() > k_max_value_bytes) {
+            report_.warning(line, ProblemCode::bad_value,
+                            std::string("<") + n.name() + "> has a " + name + " of " + std::to_string(v.size()) +
+                                " bytes; it is ignored");
+            return std::nullopt;
+        }
+        return v;
+    }
+    std::string attr_or_empty(pugi::xml_node n, const char* name, std::size_t line) {
+        auto v = attr(n, name, line);
+        return v ? std::string(*v) : std::string();
+    }
+
+    // SPEC §9: `id` where 3.0 says `eId` is read, with a warning.
+    std::string element_id(pugi::xml_node n, std::string_view local, std::size_t line) {
+        if (auto e = attr(n, "eId", line)) return std::string(*e);
+        if (auto i = attr(n, "id", line)) {
+            report_.warning(line, ProblemCode::bad_value,
+                            "<" + std::string(local) + "> has 'id' where Akoma Ntoso 3.0 says 'eId'; it is read as eId");
+            return std::string(*i);
+        }
+        return {};
+    }
+
+    bool enter(pugi::xml_node n) {
+        const std::size_t pushed = scope_.enter(n);
+        const Ctx parent = levels_.empty() ? Ctx::top : levels_.back().ctx;
+        const ElementName name = classify(n, scope_, k_akn_namespace);
+        const bool ours = name.kind == ElementName::Kind::ours;
+        const std::string_view local = name.local;
+        Ctx ctx = Ctx::skip;
+
+        if (parent == Ctx::top) {
+            root_line_ = line_of(n);
+            if (!ours) {
+                const std::string* ns = scope_.resolve(name.prefix);
+                report_.error(root_line_, ProblemCode::unknown_element,
+                              "the root element <" + std::string(name_of(n)) + "> is not Akoma Ntoso 3.0 (" +
+                                  (ns == nullptr ? std::string("its prefix is not bound to a namespace")
+                                   : ns->empty() ? std::string("no namespace")
+                                                 : "namespace " + *ns) +
+                                  ")");
+                levels_.push_back({pushed, ctx});
+                return false;
+            }
+            if (local == "akomaNtoso") {
+                ctx = Ctx::wrapper;
+            } else {
+                ctx = Ctx::document;  // a document type (act, bill, doc …) as the root: read it as well
+                document_seen_ = true;
+                scan_->document_line = root_line_;
+            }
+        } else if (!ours || parent == Ctx::skip) {
+            ctx = Ctx::skip;
+        } else {
+            switch (parent) {
+                case Ctx::wrapper:
+                    if (!document_seen_) {
+                        document_seen_ = true;
+                        scan_->document_line = line_of(n);
+                        ctx = Ctx::document;
+                    }
+                    break;
+                case Ctx::document:
+                    if (local == "meta" && !meta_seen_) {
+                        meta_seen_ = true;
+                        ctx = Ctx::meta;
+                    } else {
+                        ctx = hides_title(local) ? Ctx::skip : Ctx::body;
+                    }
+                    break;
+                case Ctx::meta: ctx = enter_meta_child(n, local); break;
+                case Ctx::identification:
+                    if (local == "FRBRWork" && !scan_->has_work) {
+                        scan_->has_work = true;
+                        scan_->work_line = line_of(n);
+                        ctx = Ctx::work;
+                    }
+                    break;
+                case Ctx::work: read_work_child(n, local); break;
+                case Ctx::lifecycle:
+                    if (local == "eventRef") read_event_ref(n);
+                    break;
+                case Ctx::analysis:
+                    if (local == "activeModifications") ctx = Ctx::active_mods;
+                    break;
+                case Ctx::active_mods:
+                    if (local == "textualMod") {
+                        const std::size_t line = line_of(n);
+                        TextualMod mod;
+                        mod.line = line;
+                        element_id(n, local, line);
+                        if (auto t = attr(n, "type", line)) mod.type = std::string(*t);
+                        scan_->mods.push_back(std::move(mod));
+                        ctx = Ctx::textual_mod;
+                    }
+                    break;
+                case Ctx::textual_mod:
+                    if (local == "destination") {
+                        const std::size_t line = line_of(n);
+                        scan_->mods.back().destinations.push_back({attr_or_empty(n, "href", line), line});
+                    }
+                    break;
+                case Ctx::references: read_reference(n, local); break;
+                case Ctx::body:
+                    if (local == "docTitle" && !scan_->title) {
+                        scan_->title_line = line_of(n);
+                        scan_->title = std::string();  // found; the text comes as the walk goes on
+                        title_text_.clear();
+                        ctx = Ctx::title;
+                    } else {
+                        ctx = hides_title(local) ? Ctx::skip : Ctx::body;
+                    }
+                    break;
+                case Ctx::title: ctx = Ctx::title; break;
+                case Ctx::top:
+                case Ctx::skip: break;
+            }
+        }
+        levels_.push_back({pushed, ctx});
+        return true;
+    }
+
+    Ctx enter_meta_child(pugi::xml_node n, std::string_view local) {
+        if (local == "identification") return identification_seen_++ == 0 ? Ctx::identification : Ctx::skip;
+        if (local == "lifecycle") return Ctx::lifecycle;
+        if (local == "analysis") return Ctx::analysis;
+        if (local == "references") return Ctx::references;
+        if (local == "publication" && !scan_->publication_date) {
+            const std::size_t line = line_of(n);
+            if (auto d = attr(n, "date", line)) scan_->publication_date = Item{std::string(*d), line};
+        }
+        return Ctx::skip;
+    }
+
+    void read_work_child(pugi::xml_node n, std::string_view local) {
+        const std::size_t line = line_of(n);
+        auto first_value = [&](std::optional<Item>& slot) {
+            if (slot) return;
+            if (auto v = attr(n, "value", line)) slot = Item{std::string(*v), line};
+        };
+        if (local == "FRBRthis") first_value(scan_->frbr_this);
+        else if (local == "FRBRuri") first_value(scan_->frbr_uri);
+        else if (local == "FRBRsubtype") first_value(scan_->subtype);
+        else if (local == "FRBRalias") {
+            // SPEC §9: an alias named `title`; Laws.Africa's files also write the title as an alias
+            // without a name.
+            const auto alias_name = attr(n, "name", line);
+            if (!alias_name || *alias_name == "title") first_value(scan_->alias_title);
+        } else if (local == "FRBRnumber") {
+            if (scan_->number) return;
+            auto show = attr(n, "showAs", line);
+            auto value = attr(n, "value", line);
+            if (show && !show->empty()) scan_->number = NamedItem{std::string(*show), {}, line};
+            else if (value) scan_->number = NamedItem{std::string(*value), {}, line};
+        } else if (local == "FRBRdate") {
+            if (auto d = attr(n, "date", line))
+                scan_->work_dates.push_back({std::string(*d), attr_or_empty(n, "name", line), line});
+        } else if (local == "FRBRauthor") {
+            scan_->authors.push_back({attr_or_empty(n, "href", line), line});
+        }
+    }
+
+    void read_event_ref(pugi::xml_node n) {
+        const std::size_t line = line_of(n);
+        EventRef e;
+        e.line = line;
+        element_id(n, "eventRef", line);
+        if (auto d = attr(n, "date", line)) e.date = std::string(*d);
+        if (auto t = attr(n, "type", line)) e.type = std::string(*t);
+        e.refers_to = attr_or_empty(n, "refersTo", line);
+        e.source = attr_or_empty(n, "source", line);
+        scan_->events.push_back(std::move(e));
+    }
+
+    void read_reference(pugi::xml_node n, std::string_view local) {
+        const std::size_t line = line_of(n);
+        if (local == "TLCOrganization") {
+            Org o;
+            o.line = line;
+            o.eid = element_id(n, local, line);
+            o.href = attr_or_empty(n, "href", line);
+            o.name = fold_space(attr_or_empty(n, "showAs", line));
+            scan_->orgs.push_back(std::move(o));
+        } else if (local == "TLCEvent") {
+            Org e;
+            e.line = line;
+            e.eid = element_id(n, local, line);
+            e.href = attr_or_empty(n, "href", line);
+            scan_->tlc_events.push_back(std::move(e));
+        } else if (local == "passiveRef" || local == "activeRef" || local == "original") {
+            std::string eid;
+            if (auto e = attr(n, "eId", line)) eid = std::string(*e);
+            else if (auto i = attr(n, "id", line)) eid = std::string(*i);
+            if (!eid.empty()) scan_->document_refs.emplace(std::move(eid), attr_or_empty(n, "href", line));
+        }
+    }
+
+    LineCounter lines_;
+    Reporter& report_;
+    NamespaceScope scope_;
+    std::vector<Level> levels_;
+    Scan* scan_ = nullptr;
+    std::string title_text_;
+    std::size_t root_line_ = 1;
+    bool document_seen_ = false;
+    bool meta_seen_ = false;
+    int identification_seen_ = 0;
+};
+
+// ---- one work, as the corpus will hold it -------------------------------------------------------
+
+struct Work {
+    std::size_t file = 0;  // index in the input order
+    draft::Document doc;   // everything but issuers and relations
+    std::size_t this_line = 0;
+    std::vector<Org> issuers;       // resolved organizations, in FRBRauthor order
+    std::size_t unknown_issuer_line = 0;  // non-zero: issued by `unknown`
+    std::vector<std::string> keys;  // FRBRthis and FRBRuri, without /!main
+    std::vector<TextualMod> mods;
+};
+
+// Turns what a file says into a work. False (with the error reported) when it has no usable work
+// identification.
+bool make_work(Scan& scan, const AknImportOptions& options, Reporter& report, Work& work) {
+    const std::size_t doc_line = scan.document_line;
+    if (!scan.has_work) {
+        report.error(doc_line, ProblemCode::missing, "no <FRBRWork> in <meta><identification>: the document cannot be identified");
+        return false;
+    }
+    if (!scan.frbr_this || scan.frbr_this->value.empty()) {
+        report.error(scan.work_line, ProblemCode::missing, "<FRBRWork> has no FRBRthis value: the document cannot be identified");
+        return false;
+    }
+    draft::Document& d = work.doc;
+    d.id = scan.frbr_this->value;
+    d.line = scan.frbr_this->line;
+    work.this_line = scan.frbr_this->line;
+    work.keys.emplace_back(work_key(d.id));
+    if (scan.frbr_uri && !scan.frbr_uri->value.empty()) work.keys.emplace_back(work_key(scan.frbr_uri->value));
+
+    // Title: SPEC §9 docTitle, else FRBRalias title, else FRBRuri.
+    if (scan.title && !scan.title->empty()) {
+        d.title = *scan.title;
+    } else {
+        const Item* fallback = scan.alias_title && !scan.alias_title->value.empty() ? &*scan.alias_title
+                               : scan.frbr_uri && !scan.frbr_uri->value.empty()  ? &*scan.frbr_uri
+                                                                                 : &*scan.frbr_this;
+        d.title = fold_space(fallback->value);
+        report.warning(scan.title ? scan.title_line : doc_line, ProblemCode::missing,
+                       std::string(scan.title ? "the docTitle is empty" : "no docTitle") + "; the title is taken from " +
+                           (fallback == &*scan.alias_title ? "FRBRalias" : fallback == &*scan.frbr_uri ? "FRBRuri" : "FRBRthis") +
+                           ": " + in_quotes(*d.title));
+    }
+
+    if (scan.number && !scan.number->value.empty()) {
+        d.number = fold_space(scan.number->value);
+        d.number_line = scan.number->line;
+    }
+
+    // Kind: SPEC §9 FRBRsubtype naming one of normdoc's kinds, else --kind, else other.
+    d.kind = options.kind.value_or(DocumentKind::other);
+    if (scan.subtype)
+        if (auto k = parse_document_kind(scan.subtype->value)) d.kind = *k;
+
+    // Published: the work's FRBRdate when a full date, else <publication date>.
+    auto take_date = [&](const std::string& text, std::size_t line, const char* what) -> std::optional<Date> {
+        const DateRead r = read_date(text);
+        if (r.bare_year) return std::nullopt;
+        if (r.date_time)
+            report.warning(line, ProblemCode::bad_date,
+                           std::string(what) + " " + in_quotes(text) + " is a date-time where a date belongs; its date part is taken");
+        if (!r.date)
+            report.warning(line, ProblemCode::bad_date, std::string(what) + " " + in_quotes(text) + " is not a date (" + r.error + "); it is ignored");
+        return r.date;
+    };
+    for (const NamedItem& fd : scan.work_dates) {
+        if (fd.name == "draft") continue;  // export-akn's mark for a document never published
+        d.published = take_date(fd.value, fd.line, "FRBRdate");
+        break;
+    }
+    if (!d.published && scan.publication_date)
+        d.published = take_date(scan.publication_date->value, scan.publication_date->line, "publication date");
+    if (!d.published)
+        report.warning(scan.work_line, ProblemCode::missing,
+                       "no publication date (FRBRdate of the work, or <publication date>): the document is a draft");
+    d.dates_line = scan.work_line;
+
+    // Events, and effective from commencement (SPEC §9).
+    std::unordered_set<std::string> commencement, invalidation;
+    for (const Org& e : scan.tlc_events) {
+        if (e.eid.empty()) continue;
+        if (ends_with_ignoring_case(e.href, "commencement")) commencement.insert(e.eid);
+        if (ends_with_ignoring_case(e.href, "invalidation")) invalidation.insert(e.eid);
+    }
+    auto refers_to_any = [](const std::string& refers_to, const std::unordered_set<std::string>& ids) {
+        if (ids.empty()) return false;
+        std::string_view rest = refers_to;
+        while (!rest.empty()) {
+            const std::size_t space = rest.find_first_of(" \t\r\n");
+            const std::string_view token = strip_hash(rest.substr(0, space));
+            if (!token.empty() && ids.count(std::string(token))) return true;
+            if (space == std::string_view::npos) break;
+            rest.remove_prefix(space + 1);
+        }
+        return false;
+    };
+    std::optional<Date> commences;
+    for (const EventRef& e : scan.events) {
+        if (!e.date) {
+            report.warning(e.line, ProblemCode::missing, "<eventRef> has no date; it is ignored");
+            continue;
+        }
+        const std::optional<Date> date = take_date(*e.date, e.line, "eventRef date");
+        if (!date) {
+            if (read_date(*e.date).bare_year)
+                report.warning(e.line, ProblemCode::bad_date, "eventRef date " + in_quotes(*e.date) + " is a year, not a date; it is ignored");
+            continue;
+        }
+        if (refers_to_any(e.refers_to, commencement) && (!commences || *date < *commences)) commences = date;
+        if (!e.type) {
+            report.warning(e.line, ProblemCode::bad_value, "<eventRef> has no type; it is ignored as an event");
+            continue;
+        }
+        std::string source;
+        if (auto it = scan.document_refs.find(std::string(strip_hash(e.source))); it != scan.document_refs.end()) source = it->second;
+        if (*e.type == "repeal") {
+            const EventType type = refers_to_any(e.refers_to, invalidation) ? EventType::invalidation : EventType::repeal;
+            d.events.push_back({type, *date, std::move(source), e.line});
+        } else if (*e.type == "amendment") {
+            d.events.push_back({EventType::amendment, *date, std::move(source), e.line});
+        } else if (*e.type != "generation") {
+            report.warning(e.line, ProblemCode::bad_value,
+                           "<eventRef> type " + in_quotes(*e.type) + " is not generation, amendment or repeal; it is ignored as an event");
+        }
+    }
+    // SPEC §9: effective is never earlier than published.
+    d.effective = commences;
+    if (d.published && (!d.effective || *d.effective < *d.published)) d.effective = d.published;
+
+    // Issuers: each FRBRauthor that resolves to a TLCOrganization with an href (SPEC §9).
+    std::unordered_map<std::string_view, const Org*> orgs;
+    for (const Org& o : scan.orgs)
+        if (!o.eid.empty()) orgs.emplace(o.eid, &o);
+    for (const Item& a : scan.authors) {
+        const auto it = orgs.find(strip_hash(a.value));
+        if (it == orgs.end() || it->second->href.empty()) continue;
+        const Org& o = *it->second;
+        if (std::none_of(work.issuers.begin(), work.issuers.end(), [&](const Org& x) { return x.href == o.href; }))
+            work.issuers.push_back(o);
+    }
+    if (work.issuers.empty()) {
+        work.unknown_issuer_line = scan.authors.empty() ? scan.work_line : scan.authors.front().line;
+        report.warning(work.unknown_issuer_line, ProblemCode::missing,
+                       scan.authors.empty() ? "the work has no FRBRauthor; it is issued by 'unknown'"
+                                            : "no FRBRauthor of the work names a TLCOrganization with an href; it is issued by 'unknown'");
+    }
+    work.mods = std::move(scan.mods);
+    return true;
+}
+
+// ---- the import ---------------------------------------------------------------------------------
+
+struct Input {
+    std::string name;
+    std::string_view content;
+};
+
+class Importer {
+public:
+    explicit Importer(const AknImportOptions& options) : options_(options) {}
+
+    // Reads one file. The content need not outlive the call.
+    void add(const std::string& name, std::string_view content) {
+        const std::size_t file = files_.size();
+        files_.push_back(name);
+        problems_.emplace_back();
+        Reporter report(name, problems_.back());
+        if (!read_file(file, content, report)) ++failed_;
+    }
+
+    // Skips a file too large to be real (without reading it).
+    void refuse_large(const std::string& name, std::uintmax_t size) {
+        files_.push_back(name);
+        problems_.emplace_back();
+        Reporter(name, problems_.back())
+            .error(0, ProblemCode::xml_syntax, "the file has " + std::to_string(size) + " bytes, more than the " +
+                                                   std::to_string(k_max_file_bytes >> 20) + " MiB an Akoma Ntoso file is allowed");
+        ++failed_;
+    }
+
+    AknImportResult finish();
+
+private:
+    bool read_file(std::size_t file, std::string_view content, Reporter& report) {
+        if (content.size() > k_max_file_bytes) {
+            report.error(0, ProblemCode::xml_syntax, "the file is larger than " + std::to_string(k_max_file_bytes >> 20) + " MiB");
+            return false;
+        }
+        // Decode to UTF-8 first: pugixml reads UTF-8 here, and line numbers survive conversion.
+        std::string converted;
+        const std::string declared = detail::declared_encoding(content);
+        auto line_at = [&](std::size_t offset) {
+            return static_cast<std::size_t>(std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(std::min(offset, content.size())), '\n')) + 1;
+        };
+        if (!detail::is_utf8_name(declared) || (declared == "UTF-8" && content.substr(0, 3) == "\xEF\xBB\xBF")) {
+            const detail::Conversion c = detail::convert_to_utf8(content, detail::iconv_name(declared));
+            if (!c.ok) {
+                report.error(line_at(c.error_offset), ProblemCode::xml_syntax, c.error);
+                return false;
+            }
+            converted = std::move(c.text);
+            content = converted;
+        } else if (const std::size_t bad = detail::find_invalid_utf8(content); bad != std::string_view::npos) {
+            // Chinese registries publish GBK files that declare no encoding, or UTF-8 wrongly.
+            detail::Conversion c = detail::convert_to_utf8(content, "GB18030");
+            if (!c.ok) {
+                report.error(line_at(bad), ProblemCode::xml_syntax, "a byte sequence that is not valid UTF-8");
+                return false;
+            }
+            report.warning(line_at(bad), ProblemCode::bad_value,
+                           "the file is not UTF-8 as " + std::string(declared.empty() ? "XML assumes without a declaration" : "declared") +
+                               "; it is read as GB18030 (GBK)");
+            converted = std::move(c.text);
+            content = converted;
+        }
+
+        pugi::xml_document doc;
+        const pugi::xml_parse_result r =
+            doc.load_buffer(content.data(), content.size(), k_parse_options | pugi::parse_doctype, pugi::encoding_utf8);
+        if (!r) {
+            LineCounter lines(content);
+            report.error(lines.line_at(r.offset < 0 ? 0 : static_cast<std::size_t>(r.offset)), ProblemCode::xml_syntax,
+                         "not well-formed XML: " + describe(r.status));
+            return false;
+        }
+        Scan scan;
+        Walker walker(content, report);
+        if (!walker.run(doc, scan)) return false;
+        Work work;
+        work.file = file;
+        if (!make_work(scan, options_, report, work)) return false;
+        works_.push_back(std::move(work));
+        return true;
+    }
+
+    void warn(std::size_t file, std::size_t line, ProblemCode code, std::string message) {
+        problems_[file].push_back({files_[file], line, Severity::warning, code, std::move(message)});
+    }
+
+    struct Edge {
+        std::uint32_t source;  // index in kept_
+        std::uint32_t target;
+        RelationKind kind;
+        std::size_t line;
+    };
+
+    void drop_duplicates();
+    void resolve_authorities();
+    std::vector<Edge> resolve_relations();
+    std::vector<Edge> drop_cycles(std::vector<Edge> edges);
+    draft::Corpus make_draft(const std::vector<Edge>& edges) const;
+    bool attribute(Problem& p, std::size_t& file, std::optional<std::uint32_t>& work) const;
+
+    AknImportOptions options_;
+    std::vector<std::string> files_;
+    std::vector<std::vector<Problem>> problems_;  // per file
+    std::size_t failed_ = 0;
+    std::vector<Work> works_;
+    std::vector<std::uint32_t> kept_;  // indices into works_, in input order
+
+    // Authorities: one per organization href, id its first eId (SPEC §9).
+    struct AuthorityInfo {
+        std::string id;
+        std::string name;
+        std::size_t file = 0;
+        std::size_t line = 0;
+    };
+    std::vector<AuthorityInfo> authorities_;
+    std::vector<std::vector<std::uint32_t>> issuers_;  // per kept work: authority indices
+    std::optional<std::uint32_t> unknown_;
+};
+
+void Importer::drop_duplicates() {
+    // SPEC §9: the same work in two files: the first on the command line is kept; a number
+    // already used is dropped from the later document.
+    IdIndex ids, numbers;
+    ids.reserve(works_.size());
+    numbers.reserve(works_.size());
+    for (std::uint32_t i = 0; i < works_.size(); ++i) {
+        Work& w = works_[i];
+        if (!ids.insert(w.doc.id, i)) {
+            const Work& first = works_[ids.find(w.doc.id)];
+            warn(w.file, w.this_line, ProblemCode::duplicate_id,
+                 "the work " + in_quotes(w.doc.id) + " was already imported from " + files_[first.file] + "; this file is skipped");
+            continue;
+        }
+        kept_.push_back(i);
+    }
+    for (std::uint32_t i : kept_) {
+        Work& w = works_[i];
+        if (w.doc.number.empty()) continue;
+        if (!numbers.insert(w.doc.number, i)) {
+            const Work& first = works_[numbers.find(w.doc.number)];
+            warn(w.file, w.doc.number_line, ProblemCode::duplicate_number,
+                 "the number " + in_quotes(w.doc.number) + " is already used by " + in_quotes(first.doc.id) + " (" + files_[first.file] +
+                     "); it is dropped from " + in_quotes(w.doc.id));
+            w.doc.number.clear();
+        }
+    }
+}
+
+void Importer::resolve_authorities() {
+    // SPEC §9: authorities are told apart by href; the first eId seen for an href (command-line
+    // order) is the id. A later organization whose eId is taken by another href gets a suffix.
+    std::unordered_map<std::string, std::uint32_t> by_href;
+    std::unordered_set<std::string> taken{std::string(k_unknown_authority)};
+    issuers_.assign(kept_.size(), {});
+    for (std::size_t k = 0; k < kept_.size(); ++k) {
+        Work& w = works_[kept_[k]];
+        for (const Org& o : w.issuers) {
+            auto [it, added] = by_href.emplace(o.href, static_cast<std::uint32_t>(authorities_.size()));
+            if (added) {
+                std::string id = o.eid;
+                if (!taken.insert(id).second) {
+                    for (int n = 2;; ++n)
+                        if (taken.insert(o.eid + "-" + std::to_string(n)).second) {
+                            id = o.eid + "-" + std::to_string(n);
+                            break;
+                        }
+                    warn(w.file, o.line, ProblemCode::duplicate_id,
+                         "the organization eId " + in_quotes(o.eid) + " already names another organization; href " + in_quotes(o.href) +
+                             " is imported as authority " + in_quotes(id));
+                }
+                authorities_.push_back({id, o.name.empty() ? o.eid : o.name, w.file, o.line});
+            }
+            if (std::find(issuers_[k].begin(), issuers_[k].end(), it->second) == issuers_[k].end())
+                issuers_[k].push_back(it->second);
+        }
+        if (issuers_[k].empty()) {
+            if (!unknown_) {
+                unknown_ = static_cast<std::uint32_t>(authorities_.size());
+                authorities_.push_back({std::string(k_unknown_authority), "unknown issuer", w.file, w.unknown_issuer_line});
+            }
+            issuers_[k].push_back(*unknown_);
+        }
+    }
+}
+
+std::vector<Importer::Edge> Importer::resolve_relations() {
+    // Every work is known by its FRBRthis and FRBRuri, without /!main; the first holder wins.
+    std::unordered_map<std::string_view, std::uint32_t> by_key;
+    by_key.reserve(kept_.size() * 2);
+    for (std::uint32_t k = 0; k < kept_.size(); ++k)
+        for (const std::string& key : works_[kept_[k]].keys) by_key.emplace(key, k);
+
+    std::vector<Edge> edges;
+    std::unordered_set<std::uint64_t> seen;  // (source, target, kind): SPEC §9 one relation each
+    for (std::uint32_t k = 0; k < kept_.size(); ++k) {
+        const Work& w = works_[kept_[k]];
+        for (const TextualMod& mod : w.mods) {
+            if (!mod.type || mod.type->empty()) {
+                warn(w.file, mod.line, ProblemCode::bad_value, "<textualMod> has no type; it is ignored");
+                continue;
+            }
+            for (const Destination& dest : mod.destinations) {
+                std::string_view href = trim(dest.href);
+                const std::size_t hash = href.find('#');
+                const bool part = hash != std::string_view::npos && hash + 1 < href.size();
+                const std::string_view base = work_key(href.substr(0, hash));
+                const auto it = base.empty() ? by_key.end() : by_key.find(base);
+                if (it == by_key.end()) {
+                    warn(w.file, dest.line, ProblemCode::unknown_ref,
+                         "the destination " + in_quotes(href) + " names no imported document; the modification is dropped");
+                    continue;
+                }
+                if (it->second == k) continue;  // a document modifying itself is no relation between documents
+                const RelationKind kind = *mod.type == "repeal" && !part ? RelationKind::repeals : RelationKind::amends;
+                const std::uint64_t key = (std::uint64_t(k) << 32 | it->second) * 8 + static_cast<std::uint64_t>(kind);
+                if (!seen.insert(key).second) continue;
+                edges.push_back({k, it->second, kind, dest.line});
+            }
+        }
+    }
+    return edges;
+}
+
+std::vector<Importer::Edge> Importer::drop_cycles(std::vector<Edge> edges) {
+    // SPEC §9: a relation that would close a modification cycle is dropped. Only edges inside a
+    // strongly connected component of all the edges can close one, so the per-edge reachability
+    // search runs on those alone (in practice: none).
+    const std::size_t n = kept_.size();
+    auto csr = [n](const std::vector<Edge>& es, const std::vector<bool>* keep) {
+        std::vector<std::uint32_t> offsets(n + 1, 0), targets;
+        for (std::size_t i = 0; i < es.size(); ++i)
+            if (!keep || (*keep)[i]) ++offsets[es[i].source + 1];
+        for (std::size_t v = 0; v < n; ++v) offsets[v + 1] += offsets[v];
+        targets.resize(offsets[n]);
+        std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
+        for (std::size_t i = 0; i < es.size(); ++i)
+            if (!keep || (*keep)[i]) targets[fill[es[i].source]++] = es[i].target;
+        return std::make_pair(offsets, targets);
+    };
+    auto [offsets, targets] = csr(edges, nullptr);
+    const auto components = strongly_connected_components(offsets, targets);
+    if (components.empty()) return edges;
+
+    std::vector<std::uint32_t> component(n, 0xffffffffu);
+    for (std::uint32_t c = 0; c < components.size(); ++c)
+        for (std::uint32_t v : components[c]) component[v] = c;
+
+    // Edges inside a component, added one by one in input order unless the target already
+    // reaches the source through edges added so far.
+    std::vector<std::vector<std::uint32_t>> added(n);
+    std::vector<std::uint32_t> mark(n, 0), stack;
+    std::uint32_t epoch = 0;
+    std::vector<bool> keep(edges.size(), true);
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const Edge& e = edges[i];
+        if (component[e.source] == 0xffffffffu || component[e.source] != component[e.target]) continue;
+        ++epoch;
+        bool reaches = false;
+        stack.assign(1, e.target);
+        mark[e.target] = epoch;
+        while (!stack.empty() && !reaches) {
+            const std::uint32_t v = stack.back();
+            stack.pop_back();
+            for (std::uint32_t next : added[v]) {
+                if (next == e.source) { reaches = true; break; }
+                if (mark[next] != epoch) {
+                    mark[next] = epoch;
+                    stack.push_back(next);
+                }
+            }
+        }
+        if (reaches) {
+            keep[i] = false;
+            const Work& w = works_[kept_[e.source]];
+            warn(w.file, e.line, ProblemCode::modification_cycle,
+                 "'" + w.doc.id + "' " + std::string(to_string(e.kind)) + " '" + works_[kept_[e.target]].doc.id +
+                     "' would close a cycle of modifications; the relation is dropped");
+        } else {
+            added[e.source].push_back(e.target);
+        }
+    }
+    std::vector<Edge> out;
+    out.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        if (keep[i]) out.push_back(edges[i]);
+    return out;
+}
+
+draft::Corpus Importer::make_draft(const std::vector<Edge>& edges) const {
+    draft::Corpus d;
+    // Only the authorities that issue a kept document.
+    std::vector<bool> used(authorities_.size(), false);
+    for (const auto& list : issuers_)
+        for (std::uint32_t a : list) used[a] = true;
+    for (std::size_t a = 0; a < authorities_.size(); ++a) {
+        if (!used[a]) continue;
+        draft::Authority out;
+        out.id = authorities_[a].id;
+        out.name = authorities_[a].name;
+        out.kind = AuthorityKind::other;
+        out.line = authorities_[a].line;
+        d.authorities.push_back(std::move(out));
+    }
+    d.documents.reserve(kept_.size());
+    for (std::size_t k = 0; k < kept_.size(); ++k) {
+        draft::Document doc = works_[kept_[k]].doc;
+        for (std::uint32_t a : issuers_[k]) doc.issuers.push_back({authorities_[a].id, doc.line});
+        d.documents.push_back(std::move(doc));
+    }
+    for (const Edge& e : edges)
+        d.documents[e.source].relations.push_back({e.kind, {d.documents[e.target].id, e.line}, std::nullopt, std::nullopt, e.line});
+    return d;
+}
+
+// The validator names the document (or authority) a problem is about at the start of its message
+// ("document ID …", "document id 'ID' …", "documents … cycle: ID → …", "authority ID …"): that
+// gives the problem its file back.
+bool Importer::attribute(Problem& p, std::size_t& file, std::optional<std::uint32_t>& work) const {
+    std::string_view m = p.message;
+    auto token_after = [&](std::string_view prefix) -> std::optional<std::string_view> {
+        if (m.substr(0, prefix.size()) != prefix) return std::nullopt;
+        std::string_view rest = m.substr(prefix.size());
+        if (!rest.empty() && rest.front() == '\'') {
+            const std::size_t close = rest.rfind("' ");
+            return close == std::string_view::npos ? rest.substr(1) : rest.substr(1, close - 1);
+        }
+        return rest.substr(0, rest.find(' '));
+    };
+    auto find_work = [&](std::string_view id) -> bool {
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            for (std::uint32_t k = 0; k < kept_.size(); ++k)
+                if (works_[kept_[k]].doc.id == id) {
+                    file = works_[kept_[k]].file;
+                    work = k;
+                    return true;
+                }
+            // "document ID: …", "document ID's …"
+            if (!id.empty() && id.back() == ':') id.remove_suffix(1);
+            else if (id.size() > 2 && id.substr(id.size() - 2) == "'s") id.remove_suffix(2);
+            else break;
+        }
+        return false;
+    };
+    if (auto id = token_after("document id ")) return find_work(*id);
+    if (auto id = token_after("document ")) return find_work(*id);
+    if (m.substr(0, 10) == "documents ") {
+        const std::size_t colon = m.find(": ");
+        if (colon != std::string_view::npos) {
+            std::string_view first = m.substr(colon + 2);
+            return find_work(first.substr(0, first.find(' ')));
+        }
+    }
+    std::optional<std::string_view> aid = token_after("authority id ");
+    if (!aid) aid = token_after("authority ");
+    if (aid) {
+        for (const AuthorityInfo& a : authorities_)
+            if (a.id == *aid) {
+                file = a.file;
+                return true;
+            }
+    }
+    return false;
+}
+
+AknImportResult Importer::finish() {
+    AknImportResult result;
+    result.files_read = files_.size();
+    drop_duplicates();
+    resolve_authorities();
+    std::vector<Edge> edges = drop_cycles(resolve_relations());
+
+    // The validator should find nothing the import has not resolved; if it does, the documents it
+    // names are dropped (an error for their files) and the rest is built again.
+    std::vector<Problem> unattributed;
+    for (int round = 0; round < 3 && !kept_.empty(); ++round) {
+        LoadResult built = build_corpus(make_draft(edges));
+        std::vector<bool> drop(kept_.size(), false);
+        bool unplaced_error = false;
+        for (Problem& p : built.problems) {
+            std::size_t file = 0;
+            std::optional<std::uint32_t> work;
+            if (attribute(p, file, work)) {
+                p.file = files_[file];
+                if (p.is_error() && work) drop[*work] = true;
+                else if (p.is_error()) unplaced_error = true;
+                problems_[file].push_back(std::move(p));
+            } else {
+                if (p.is_error()) unplaced_error = true;
+                unattributed.push_back(std::move(p));
+            }
+        }
+        if (built.corpus) {
+            result.corpus = std::move(built.corpus);
+            break;
+        }
+        if (unplaced_error || std::none_of(drop.begin(), drop.end(), [](bool b) { return b; })) break;
+        // Drop the documents the validator refused, the relations touching them, and rebuild.
+        std::vector<std::uint32_t> remap(kept_.size(), 0xffffffffu), kept;
+        std::vector<std::vector<std::uint32_t>> issuers;
+        for (std::uint32_t k = 0; k < kept_.size(); ++k) {
+            if (drop[k]) {
+                ++failed_;
+                continue;
+            }
+            remap[k] = static_cast<std::uint32_t>(kept.size());
+            kept.push_back(kept_[k]);
+            issuers.push_back(issuers_[k]);
+        }
+        std::vector<Edge> remaining;
+        for (const Edge& e : edges)
+            if (!drop[e.source] && !drop[e.target]) remaining.push_back({remap[e.source], remap[e.target], e.kind, e.line});
+        kept_ = std::move(kept);
+        issuers_ = std::move(issuers);
+        edges = std::move(remaining);
+    }
+    if (kept_.empty() && failed_ == 0 && !files_.empty()) {
+        // Nothing at all: every file was a duplicate of another. (Cannot happen: the first stays.)
+    }
+
+    // SPEC §7/§9: files in the order given, each in line order.
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+        sort_by_line(problems_[f]);
+        for (Problem& p : problems_[f]) result.problems.push_back(std::move(p));
+    }
+    for (Problem& p : unattributed) result.problems.push_back(std::move(p));
+    result.files_failed = failed_;
+    return result;
+}
+
+}  // namespace
+
+AknImportResult import_akn_sources(const std::vector<AknSource>& sources, const AknImportOptions& options) {
+    Importer importer(options);
+    for (const AknSource& s : sources) importer.add(s.name, s.content);
+    return importer.finish();
+}
+
+AknImportResult import_akn(const std::vector<std::string>& files, const AknImportOptions& options) {
+    Importer importer(options);
+    for (const std::string& path : files) {
+        std::error_code ec;
+        const auto status = std::filesystem::status(path, ec);
+        if (!ec && std::filesystem::is_regular_file(status)) {
+            const std::uintmax_t size = std::filesystem::file_size(path, ec);
+            if (!ec && size > k_max_file_bytes) {
+                importer.refuse_large(path, size);
+                continue;
+            }
+        }
+        const FileBytes bytes = load_file(path);  // IoError: SPEC §9 exit 3, nothing written
+        importer.add(path, bytes.view());
+    }
+    return importer.finish();
+}
+
+}  // namespace normdoc
