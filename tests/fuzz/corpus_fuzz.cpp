@@ -4,7 +4,8 @@
 // Oracles:
 // - read_corpus never throws and never crashes; it gives a corpus exactly when it reports no
 //   error; every problem names the file and a line inside it, in line order;
-// - reading in small slices (the path of large files) gives the same problems and an equal corpus;
+// - reading in small slices (the path of large files) gives the same problems (the wording of an
+//   XML_SYNTAX message aside) and an equal corpus;
 // - write → read gives an equal corpus without problems (SPEC §7 round trip), and writing is
 //   deterministic;
 // - the queries on an accepted corpus do not fail.
@@ -36,6 +37,18 @@ std::string describe(const std::vector<normdoc::Problem>& problems) {
     return out;
 }
 
+// What the slices must agree on: every problem's line, severity, code and, except for
+// XML_SYNTAX (where the two paths may word pugixml's complaint differently, the line being the
+// same), its message.
+std::string essence(const std::vector<normdoc::Problem>& problems) {
+    std::string out;
+    for (normdoc::Problem p : problems) {
+        if (p.code == normdoc::ProblemCode::xml_syntax) p.message.clear();
+        out += normdoc::to_string(p) + "\n";
+    }
+    return out;
+}
+
 void check_problems(const normdoc::LoadResult& r, std::string_view xml) {
     const std::size_t lines = static_cast<std::size_t>(std::count(xml.begin(), xml.end(), '\n')) + 1;
     check(r.ok() == !normdoc::has_errors(r.problems), "a corpus exactly when there is no error");
@@ -57,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The sliced path (large files) must agree with the whole-file path.
     const normdoc::LoadResult sliced = normdoc::detail::read_corpus_in_slices(owned, "fuzz.xml", 64);
-    if (describe(sliced.problems) != describe(r.problems)) {
+    if (essence(sliced.problems) != essence(r.problems)) {
         std::fprintf(stderr, "whole:\n%s\nsliced:\n%s", describe(r.problems).c_str(), describe(sliced.problems).c_str());
         check(false, "slices give the same problems");
     }
