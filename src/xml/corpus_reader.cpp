@@ -91,6 +91,15 @@ private:
 
     // ---- generic element handling ----
 
+    std::string owner() const {
+        std::string out = owner_kind_;
+        if (!owner_id_.empty()) {
+            out += ' ';
+            out += owner_id_;
+        }
+        return out;
+    }
+
     static std::string tag(std::string_view local) { return "<" + std::string(local) + ">"; }
 
     // Reads the element's attributes into `out`; reports unknown ones (without a namespace, or
@@ -105,11 +114,11 @@ private:
                 const std::string* ns = scope_.resolve(q.prefix);
                 if (ns == nullptr) {
                     report(line, ProblemCode::xml_syntax,
-                           owner_ + ": " + tag(local) + " attribute \"" + std::string(name) +
+                           owner() + ": " + tag(local) + " attribute \"" + std::string(name) +
                                "\" has an undeclared namespace prefix");
                 } else if (*ns == k_namespace) {
                     report(line, ProblemCode::unknown_element,
-                           owner_ + ": " + tag(local) + " has no attribute \"" + std::string(name) +
+                           owner() + ": " + tag(local) + " has no attribute \"" + std::string(name) +
                                "\" (attributes of format 1 have no prefix)");
                 }
                 continue;
@@ -119,10 +128,10 @@ private:
             while (i < N && out.names[i] != name) ++i;
             if (i == N) {
                 report(line, ProblemCode::unknown_element,
-                       owner_ + ": " + tag(local) + " has no attribute \"" + std::string(name) + "\"");
+                       owner() + ": " + tag(local) + " has no attribute \"" + std::string(name) + "\"");
             } else if (out.values[i] != nullptr) {
                 report(line, ProblemCode::xml_syntax,
-                       owner_ + ": " + tag(local) + " has the attribute \"" + std::string(name) + "\" twice");
+                       owner() + ": " + tag(local) + " has the attribute \"" + std::string(name) + "\" twice");
             } else {
                 out.values[i] = a.value();
             }
@@ -142,7 +151,7 @@ private:
                 fn(c, n.local, line_of(c));
             } else if (n.kind == ElementName::Kind::unbound_prefix) {
                 report(line_of(c), ProblemCode::xml_syntax,
-                       owner_ + ": <" + std::string(name_of(c)) + "> has an undeclared namespace prefix \"" +
+                       owner() + ": <" + std::string(name_of(c)) + "> has an undeclared namespace prefix \"" +
                            std::string(n.prefix) + "\"");
             }
             scope_.leave(declared);
@@ -151,7 +160,7 @@ private:
 
     void unknown_element(std::string_view local, std::size_t line, std::string_view where) {
         report(line, ProblemCode::unknown_element,
-               owner_ + ": unknown element " + tag(local) + " in " + std::string(where));
+               owner() + ": unknown element " + tag(local) + " in " + std::string(where));
     }
 
     // An element that holds nothing of format 1: any child element of ours is unknown.
@@ -171,12 +180,12 @@ private:
 
     void missing(std::size_t line, std::string_view local, std::string_view attribute) {
         report(line, ProblemCode::missing,
-               owner_ + ": " + tag(local) + " lacks the required attribute \"" + std::string(attribute) + "\"");
+               owner() + ": " + tag(local) + " lacks the required attribute \"" + std::string(attribute) + "\"");
     }
 
     void repeated(std::size_t line, std::string_view local, std::string_view where) {
         report(line, ProblemCode::bad_value,
-               owner_ + ": " + tag(local) + " appears more than once in " + std::string(where));
+               owner() + ": " + tag(local) + " appears more than once in " + std::string(where));
     }
 
     // ---- values ----
@@ -194,7 +203,7 @@ private:
             why = "is not a date of the form YYYY-MM-DD";
         }
         report(line, ProblemCode::bad_date,
-               owner_ + ": " + tag(local) + " " + std::string(attribute) + " \"" + std::string(value) + "\" " + why);
+               owner() + ": " + tag(local) + " " + std::string(attribute) + " \"" + std::string(value) + "\" " + why);
         return std::nullopt;
     }
 
@@ -224,7 +233,7 @@ private:
             allowed += names[i];
         }
         report(line, ProblemCode::bad_value,
-               owner_ + ": " + tag(local) + " " + std::string(attribute) + " \"" + std::string(value) +
+               owner() + ": " + tag(local) + " " + std::string(attribute) + " \"" + std::string(value) +
                    "\" is not one of: " + allowed);
         return std::nullopt;
     }
@@ -261,7 +270,8 @@ private:
                    "not a normdoc corpus: " + what + ", not <corpus> in namespace \"" + std::string(k_namespace) + "\"");
             return Root::not_corpus;
         }
-        owner_ = "corpus";
+        owner_kind_ = "corpus";
+        owner_id_ = {};
         Attributes<0> none{k_no_attributes};
         read_attributes(e, "corpus", line, none);
         return Root::corpus;
@@ -277,17 +287,20 @@ private:
         const std::size_t declared = scope_.enter(e);
         const ElementName n = classify(e, scope_, k_namespace);
         SectionKind kind = SectionKind::ignored;
-        owner_ = "corpus";
+        owner_kind_ = "corpus";
+        owner_id_ = {};
         if (n.kind == ElementName::Kind::ours) {
             if (n.local == "profile") {
                 kind = SectionKind::profile;
-                owner_ = "profile";
+                owner_kind_ = "profile";
                 if (seen_profile_) repeated(line, "profile", "<corpus>");
                 seen_profile_ = true;
             } else if (n.local == "authorities") {
                 kind = SectionKind::authorities;
+                draft_.authorities.reserve(draft_.authorities.size() + section.children);
             } else if (n.local == "documents") {
                 kind = SectionKind::documents;
+                draft_.documents.reserve(draft_.documents.size() + section.children);
             } else {
                 unknown_element(n.local, line, "<corpus>");
             }
@@ -324,12 +337,14 @@ private:
             switch (kind) {
                 case SectionKind::profile: read_profile_item(c, local, line); break;
                 case SectionKind::authorities:
-                    owner_ = "corpus";
+                    owner_kind_ = "corpus";
+        owner_id_ = {};
                     if (local == "authority") read_authority(c, line);
                     else unknown_element(local, line, "<authorities>");
                     break;
                 case SectionKind::documents:
-                    owner_ = "corpus";
+                    owner_kind_ = "corpus";
+        owner_id_ = {};
                     if (local == "document") read_document(c, line);
                     else unknown_element(local, line, "<documents>");
                     break;
@@ -404,7 +419,8 @@ private:
         static const std::array<std::string_view, 7> names{"id", "name", "kind", "level", "parent", "abolished",
                                                            "successor"};
         Attributes<7> a{names};
-        owner_ = a_has_id(e) ? "authority " + std::string(e.attribute("id").value()) : "authority";
+        owner_kind_ = "authority";
+        owner_id_ = view(e.attribute("id").value());
         read_attributes(e, "authority", line, a);
         draft::Authority out;
         out.line = line;
@@ -426,14 +442,13 @@ private:
         if (a.has(0)) draft_.authorities.push_back(std::move(out));
     }
 
-    static bool a_has_id(pugi::xml_node e) { return !e.attribute("id").empty(); }
-
     // ---- documents ----
 
     void read_document(pugi::xml_node e, std::size_t line) {
         static const std::array<std::string_view, 4> names{"id", "kind", "number", "trial"};
         Attributes<4> a{names};
-        owner_ = a_has_id(e) ? "document " + std::string(e.attribute("id").value()) : "document";
+        owner_kind_ = "document";
+        owner_id_ = view(e.attribute("id").value());
         read_attributes(e, "document", line, a);
         draft::Document d;
         d.line = line;
@@ -494,6 +509,9 @@ private:
                 });
             } else if (local == "relations") {
                 read_attributes_none(c, local, cline);
+                std::size_t count = 0;
+                for (pugi::xml_node r = c.first_child(); r; r = r.next_sibling()) ++count;
+                d.relations.reserve(d.relations.size() + count);
                 for_each_child(c, [&](pugi::xml_node r, std::string_view kind, std::size_t rline) {
                     read_relation(r, kind, rline, d);
                 });
@@ -622,7 +640,9 @@ private:
     std::size_t base_ = 0;  // source offset of the buffer pugixml parsed last
     std::size_t last_line_ = 1;
     NamespaceScope scope_;
-    std::string owner_ = "corpus";  // what messages are about: "document jy-2018-12", "profile", …
+    // What messages are about ("document jy-2018-12", "profile"), assembled only for a message.
+    const char* owner_kind_ = "corpus";
+    std::string_view owner_id_;  // into the buffer being walked
     std::string scratch_;
     std::vector<char> slice_;
     SyntaxError syntax_;

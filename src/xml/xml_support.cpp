@@ -42,8 +42,9 @@ NamespaceScope::NamespaceScope() {
 std::size_t NamespaceScope::enter(pugi::xml_node element) {
     std::size_t count = 0;
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
-        const std::string_view name = name_of(a);
-        if (name.size() < 5 || name.compare(0, 5, "xmlns") != 0) continue;
+        const char* raw = a.name();
+        if (raw[0] != 'x' || std::strncmp(raw, "xmlns", 5) != 0) continue;  // nearly every attribute
+        const std::string_view name(raw);
         if (name.size() == 5) {
             bindings_.emplace_back("", std::string(value_of(a)));
             ++count;
@@ -394,6 +395,7 @@ private:
                     if (!self_closing) s.cuts.push_back(end);
                     layout_.sections.push_back(std::move(s));
                 }
+                if (open.size() == 2) ++layout_.sections.back().children;
                 if (!self_closing) {
                     open.push_back(name);
                 } else if (open.size() == 2) {

@@ -136,6 +136,7 @@ struct Section {
     std::size_t tag_end = 0;    // one past its '>'
     bool self_closing = false;
     std::vector<std::size_t> cuts;  // slice boundaries: content begin, …, content end (empty if self-closing)
+    std::size_t children = 0;       // its child elements (to reserve room for what they become)
 };
 
 struct Layout {
