@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include <string>
 #include <vector>
 
@@ -380,6 +383,37 @@ TEST(ReaderProblems, NeverACrashOnOddInput) {
     for (const char* input : inputs) {
         const LoadResult r = read_corpus(input, "odd.xml");
         for (const auto& p : r.problems) EXPECT_GE(p.line, 1u) << input << "\n" << listing(r.problems);
+    }
+}
+
+// Damaged copies of the SPEC example (bytes deleted, duplicated, replaced by markup characters):
+// never a crash, every problem on a line of the file, and the same problems whatever the size of
+// the slices the reader parses.
+TEST(ReaderProblems, DamagedFilesGiveTheSameProblemsWhateverTheSliceSize) {
+    const std::string original = test::read_text(std::string(NORMDOC_TEST_DATA) + "/io/spec-example.xml");
+    ASSERT_FALSE(original.empty());
+    const char k_markup[] = "<>/\"'=&;!?-[] \nx";
+    std::uint32_t seed = 12345;
+    auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    for (int round = 0; round < 400; ++round) {
+        std::string damaged = original;
+        for (int edits = 1 + static_cast<int>(next() % 3); edits > 0; --edits) {
+            const std::size_t at = next() % damaged.size();
+            switch (next() % 3) {
+                case 0: damaged.erase(at, 1 + next() % 8); break;
+                case 1: damaged.insert(at, damaged.substr(next() % damaged.size(), 1 + next() % 40)); break;
+                default: damaged[at] = k_markup[next() % (sizeof k_markup - 1)]; break;
+            }
+        }
+        const std::size_t lines = static_cast<std::size_t>(std::count(damaged.begin(), damaged.end(), '\n')) + 1;
+        const LoadResult whole = read_corpus(damaged, "d.xml");
+        const LoadResult sliced = detail::read_corpus_in_slices(damaged, "d.xml", 64);
+        EXPECT_EQ(listing(whole.problems), listing(sliced.problems)) << damaged;
+        EXPECT_EQ(whole.ok(), sliced.ok());
+        for (const auto& p : whole.problems) {
+            EXPECT_GE(p.line, 1u) << to_string(p);
+            EXPECT_LE(p.line, lines) << to_string(p);
+        }
     }
 }
 
