@@ -451,9 +451,11 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
 
 // ---- details: recomputed from the statuses the run kept ---------------------------------------
 
+// A document as a legal officer names it: by its number (澄政发〔2016〕7号); a law or regulation,
+// whose number (主席令第68号) says little, and a document without number by its title.
 inline std::string CleanupResult::name(DocumentId d) const {
     const Document& doc = corpus_.document(d);
-    if (!doc.number.empty()) return std::string(doc.number);
+    if (!doc.number.empty() && doc.kind >= DocumentKind::rule) return std::string(doc.number);
     return "《" + std::string(doc.title) + "》";
 }
 
