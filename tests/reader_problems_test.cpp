@@ -96,6 +96,38 @@ TEST(ReaderProblems, XmlSyntaxForAnUndeclaredNamespacePrefix) {
     only_problem(one_document("      <x:note/>\n"), ProblemCode::xml_syntax, 9);
 }
 
+TEST(ReaderProblems, XmlSyntaxForBytesThatAreNotUtf8) {
+    // 意见 in GBK, in a file that does not say so.
+    const std::string m = only_problem(one_document("      <subject>\xD2\xE2\xBC\xFB</subject>\n"),
+                                       ProblemCode::xml_syntax, 9);
+    EXPECT_NE(m.find("UTF-8"), std::string::npos) << m;
+}
+
+TEST(ReaderProblems, AFileThatDeclaresGbkIsReadInGbk) {
+    // 政府 and 意见 in GBK.
+    const std::string gbk =
+        "<?xml version=\"1.0\" encoding=\"GBK\"?>\n"
+        "<corpus xmlns=\"urn:normdoc:corpus:1\">\n"
+        "<authorities><authority id=\"gov\" name=\"\xD5\xFE\xB8\xAE\" kind=\"government\"/></authorities>\n"
+        "<documents>\n"
+        "<document id=\"a\" kind=\"normative\"><title>\xD2\xE2\xBC\xFB</title><issuer ref=\"gov\"/></document>\n"
+        "<document id=\"b\" kind=\"normative\"COLOUR><title>b</title><issuer ref=\"gov\"/></document>\n"
+        "</documents>\n</corpus>\n";
+    std::string clean = gbk;
+    clean.replace(clean.find("COLOUR"), 6, "");
+    const LoadResult r = read_corpus(clean, "gbk.xml");
+    ASSERT_TRUE(r.ok()) << listing(r.problems);
+    EXPECT_EQ(r.corpus->document(*r.corpus->find_document("a")).title, "意见");
+    EXPECT_EQ(r.corpus->authority(*r.corpus->find_authority("gov")).name, "政府");
+    // Lines are those of the file as written.
+    std::string coloured = gbk;
+    coloured.replace(coloured.find("COLOUR"), 6, " colour=\"red\"");
+    const LoadResult bad = read_corpus(coloured, "gbk.xml");
+    ASSERT_EQ(bad.problems.size(), 1u) << listing(bad.problems);
+    EXPECT_EQ(bad.problems[0].code, ProblemCode::unknown_element);
+    EXPECT_EQ(bad.problems[0].line, 6u);
+}
+
 // ---- the root ----
 
 TEST(ReaderProblems, AWrongRootElementIsUnknownElementAndNothingElse) {

@@ -6,6 +6,7 @@
 // <authorities>, …) into slices of about a mebibyte, and each slice is parsed on its own as a
 // fragment in a reused buffer, walked into the draft and dropped. The source stays untouched,
 // so line numbers come from it by a forward-moving cursor.
+#include "encoding.hpp"
 #include "normdoc/io.hpp"
 #include "xml/xml_support.hpp"
 
@@ -44,6 +45,7 @@ public:
     // take() gives the draft and the problems found, for build_corpus (after the caller has
     // let go of the source, which the draft no longer needs).
     bool run() {
+        if (!ensure_utf8()) return false;
         Layout layout;
         SyntaxError error;
         if (!scan_layout(source_, slice_bytes_, layout, error)) {
@@ -61,6 +63,28 @@ public:
         for (const Section& section : layout.sections)
             if (!read_section(section)) return syntax_failure(syntax_);
         return true;
+    }
+
+    // SPEC §7: corpus files are UTF-8. A file that declares another encoding (GBK, as Chinese
+    // registries often publish, or a UTF-16 byte-order mark) is converted first, keeping its lines;
+    // bytes that are not UTF-8 in a file that claims to be are XML_SYNTAX, as XML has it.
+    bool ensure_utf8() {
+        const std::string declared = detail::declared_encoding(source_);
+        if (!detail::is_utf8_name(declared)) {
+            detail::Conversion c = detail::convert_to_utf8(source_, detail::iconv_name(declared));
+            if (!c.ok) {
+                return syntax_failure({c.error_offset, "the file declares the encoding \"" + declared +
+                                                           "\" but cannot be read in it: " + c.error});
+            }
+            converted_ = std::move(c.text);
+            source_ = converted_;
+            lines_ = LineCounter(source_);
+            return true;
+        }
+        const std::size_t bad = detail::find_invalid_utf8(source_);
+        if (bad == std::string_view::npos) return true;
+        return syntax_failure({bad, "a byte sequence that is not UTF-8 (corpus files are UTF-8, or declare "
+                                    "their encoding in the XML declaration)"});
     }
 
     LoadResult failure() { return std::move(failure_); }
@@ -635,6 +659,7 @@ private:
     static inline const std::array<std::string_view, 0> k_no_attributes{};
 
     std::string_view source_;
+    std::string converted_;  // the source in UTF-8, when it was in another encoding
     LineCounter lines_;
     std::size_t slice_bytes_;
     std::size_t base_ = 0;  // source offset of the buffer pugixml parsed last
