@@ -865,7 +865,7 @@ struct Hub {
 };
 
 // The share of hub picks that go to a recent hub (uniformly) rather than by weight.
-constexpr std::uint32_t k_recent_hub_per_mille = 600;
+constexpr std::uint32_t k_recent_hub_per_mille = 650;
 
 constexpr int k_first_day = 7456;   // 1990-06-01
 constexpr int k_last_day = 20361;   // 2025-09-30
@@ -998,8 +998,8 @@ private:
     std::uint64_t hub_weight(DocumentKind k) {
         std::uint64_t base = 1;
         switch (k) {
-        case DocumentKind::law: base = 6; break;
-        case DocumentKind::administrative_regulation: base = 4; break;
+        case DocumentKind::law: base = 24; break;
+        case DocumentKind::administrative_regulation: base = 8; break;
         case DocumentKind::local_regulation: base = 3; break;
         case DocumentKind::rule: base = 2; break;
         default: base = 1; break;

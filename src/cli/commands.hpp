@@ -36,4 +36,7 @@ extern const Command k_import_akn_command;
 int run_export_akn(const Args& args);
 extern const Command k_export_akn_command;
 
+int run_generate(const Args& args);
+extern const Command k_generate_command;
+
 }  // namespace normdoc::cli

@@ -24,6 +24,7 @@ const Command* const k_commands[] = {
     &k_cleanup_command,
     &k_impact_command,
     &k_apply_command,
+    &k_generate_command,
     &k_graph_command,
     &k_import_akn_command,
     &k_export_akn_command,
