@@ -1,16 +1,23 @@
 // normdoc: the lifecycle of normative documents (规范性文件). Umbrella header.
 #pragma once
 
+#include "normdoc/akn.hpp"
+#include "normdoc/atomic_file.hpp"
 #include "normdoc/authority.hpp"
 #include "normdoc/builder.hpp"
+#include "normdoc/cleanup.hpp"
 #include "normdoc/corpus.hpp"
 #include "normdoc/date.hpp"
 #include "normdoc/document.hpp"
+#include "normdoc/dot.hpp"
 #include "normdoc/draft.hpp"
+#include "normdoc/generate.hpp"
 #include "normdoc/graph.hpp"
 #include "normdoc/id.hpp"
+#include "normdoc/impact.hpp"
 #include "normdoc/io.hpp"
 #include "normdoc/number.hpp"
+#include "normdoc/plan.hpp"
 #include "normdoc/problem.hpp"
 #include "normdoc/profile.hpp"
 #include "normdoc/relation.hpp"
