@@ -488,5 +488,15 @@ TEST(TextTable, AlignsByDisplayWidthWithoutTrailingBlanks) {
               "b        22\n");
 }
 
+TEST(TextTable, ShowsLineBreaksInACellAsSpaces) {
+    cli::TextTable table({{"ID"}, {"TITLE"}});
+    table.add_row({"a\tb", "line one\nline two"});
+    std::ostringstream out;
+    table.write(out);
+    EXPECT_EQ(out.str(),
+              "ID   TITLE\n"
+              "a b  line one line two\n");
+}
+
 }  // namespace
 }  // namespace normdoc

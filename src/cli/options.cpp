@@ -64,8 +64,9 @@ std::string value_name(const Command& command, const Option& o) {
 void check_value(const Command& command, const Option& o, std::string_view value) {
     switch (o.kind) {
     case ValueKind::flag:
+        return;
     case ValueKind::text:
-        if (value.empty() && o.kind == ValueKind::text) usage(command, "empty value for " + std::string(o.name));
+        if (value.empty()) usage(command, "empty value for " + std::string(o.name));
         return;
     case ValueKind::date: {
         const DateParse parsed = parse_date(value);

@@ -60,6 +60,18 @@ bool in_ranges(const Range (&ranges)[N], char32_t c) noexcept {
 
 constexpr char32_t k_replacement = 0xFFFD;
 
+// A cell on one line: tabs, line breaks and other C0 controls (a title may hold any) become
+// spaces, so that they neither break the row nor hide from the width.
+bool has_control(std::string_view cell) noexcept {
+    return std::any_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
+std::string on_one_line(std::string_view cell) {
+    std::string out(cell);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    return out;
+}
+
 }  // namespace
 
 int code_point_width(char32_t c) noexcept {
@@ -138,6 +150,7 @@ TextTable::TextTable(std::vector<Column> columns) : columns_(std::move(columns))
 }
 
 std::size_t TextTable::cell_width(std::size_t column, std::string_view cell) const {
+    if (has_control(cell)) return cell_width(column, on_one_line(cell));
     const std::size_t w = display_width(cell);
     const std::size_t max = columns_[column].max_width;
     return max != 0 && w > max ? display_width(truncate_to_width(cell, max)) : w;
@@ -170,8 +183,12 @@ void TextTable::write_row(std::ostream& out, const std::vector<std::string_view>
         const Column& column = columns_[i];
         std::string cut;
         std::string_view cell = cells[i];
+        if (has_control(cell)) {
+            cut = on_one_line(cell);
+            cell = cut;
+        }
         if (column.max_width != 0 && display_width(cell) > column.max_width) {
-            cut = truncate_to_width(cell, column.max_width);
+            cut = truncate_to_width(std::string(cell), column.max_width);
             cell = cut;
         }
         const std::size_t pad = widths_[i] - std::min(widths_[i], display_width(cell));

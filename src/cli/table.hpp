@@ -36,7 +36,8 @@ struct Column {
     std::size_t max_width = 0;  // 0: no limit; longer cells are truncated with "…"
 };
 
-// Columns separated by two spaces, the last one not padded (no trailing blanks).
+// Columns separated by two spaces, the last one not padded (no trailing blanks); control
+// characters in a cell (a line break in a title) are shown as spaces.
 // Two ways to use it: add_row() every row and write() (simple), or, for very many rows,
 // measure() every row, then write_header() and write_row() every row again (nothing stored).
 class TextTable {
