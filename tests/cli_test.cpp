@@ -221,6 +221,22 @@ TEST_F(Cli, AnOptionGivenTwiceIsAUsageError) {
     EXPECT_EQ(run({"status", "small.xml", "--as-of", "2018-11-30", "--as-of=2019-01-01"}).code, 2);
 }
 
+TEST_F(Cli, AnAuthorityIdTheCorpusDoesNotHoldIsAUsageError) {
+    const CliRun r = run({"cleanup", "small.xml", "--as-of", "2018-11-30", "--scope", "jy-nobody"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find("jy-nobody"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, ADocumentIdTheCorpusDoesNotHoldIsAUsageError) {
+    const CliRun r = run({"impact", "small.xml", "no-such-doc", "--as-of", "2018-11-30"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(line_count(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find("no-such-doc"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
 // ---- files: exit 3 ---------------------------------------------------------------------------
 
 TEST_F(Cli, MissingCorpusFileIsExit3NamingThePath) {
