@@ -418,6 +418,14 @@ private:
 
 bool scan_layout(std::string_view source, std::size_t slice_bytes, Layout& layout, SyntaxError& error) {
     layout = Layout{};
+    // U+0000 is not an XML character, and pugixml takes a NUL byte for the end of its buffer: one
+    // between two elements silently cut its slice short, dropping every document after it (found
+    // by tests/fuzz/corpus_fuzz; tests/hostile_test.cpp NulByte*).
+    if (const void* nul = std::memchr(source.data(), '\0', source.size())) {
+        error.offset = static_cast<std::size_t>(static_cast<const char*>(nul) - source.data());
+        error.message = "a NUL byte (U+0000 is not allowed in XML)";
+        return false;
+    }
     return Scanner(source, slice_bytes, layout, error).run();
 }
 
