@@ -48,6 +48,27 @@ std::string percent_encoded(std::string_view s, bool keep_tilde) {
     return out;
 }
 
+// A text as a URI reference (xs:anyURI): '%', '#', white space, controls and the characters URIs
+// exclude are percent-encoded; everything else (non-ASCII too, as IRIs have it) stays. import-akn
+// decodes it back when the text as written names nothing.
+std::string uri_escaped(std::string_view s) {
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c == 0x7f || c == '%' || c == '#' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
+            c == '`' || c == '{' || c == '|' || c == '}') {
+            out += '%';
+            out += k_hex[c >> 4];
+            out += k_hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
 // FNV-1a, 64 bits: a stable suffix for names cut to length.
 std::uint64_t fnv1a(std::string_view s) {
     std::uint64_t h = 1469598103934665603ull;
@@ -125,7 +146,7 @@ private:
     }
 
     void authors(int indent) {
-        for (AuthorityId a : doc_.issuers) empty(indent, "FRBRauthor", {{"href", "#" + std::string(c_.authority(a).id)}});
+        for (AuthorityId a : doc_.issuers) empty(indent, "FRBRauthor", {{"href", "#" + uri_escaped(c_.authority(a).id)}});
     }
 
     void identification() {
@@ -201,7 +222,7 @@ private:
         for (const Relation& r : c_.relations_from(id_)) {
             if (r.kind != RelationKind::repeals && r.kind != RelationKind::amends) continue;
             if (r.target == id_) continue;
-            const std::string target(work_uri(c_.document(r.target).id));
+            const std::string target = uri_escaped(work_uri(c_.document(r.target).id));
             mods += "          <textualMod eId=\"analysis__mod_" + std::to_string(++count) + "\" type=\"";
             mods += r.kind == RelationKind::repeals ? "repeal" : "substitution";
             mods += "\">\n            <source href=\"#hcontainer_1\"/>\n            <destination href=\"";
@@ -221,7 +242,7 @@ private:
             const Event& e = doc_.events[i];
             if (e.source.empty()) continue;
             empty(8, "passiveRef",
-                  {{"eId", "lifecycle__event_" + std::to_string(i + 1) + "__source"}, {"href", e.source}, {"showAs", e.source}});
+                  {{"eId", "lifecycle__event_" + std::to_string(i + 1) + "__source"}, {"href", uri_escaped(e.source)}, {"showAs", e.source}});
         }
         for (AuthorityId a : doc_.issuers) {
             const Authority& au = c_.authority(a);
@@ -259,6 +280,7 @@ std::string akn_file_name(std::string_view id) {
     constexpr std::size_t k_max_stem = 200;
     std::string stem = percent_encoded(id, false);
     if (stem.empty()) stem = "%";  // cannot happen for a valid id; never an empty name
+    if (stem.front() == '.') stem.replace(0, 1, "%2E");  // never hidden, never "." or ".."
     if (stem.size() > k_max_stem) {
         static constexpr char k_hex[] = "0123456789abcdef";
         std::uint64_t h = fnv1a(id);

@@ -86,6 +86,30 @@ std::string in_quotes(std::string_view s) {
     return "'" + std::string(s) + "'";
 }
 
+// %XX escapes decoded (export-akn escapes '%', '#', spaces … in hrefs); none when there are none
+// or one is malformed.
+std::optional<std::string> percent_decoded(std::string_view s) {
+    if (s.find('%') == std::string_view::npos) return std::nullopt;
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '%') {
+            out += s[i];
+            continue;
+        }
+        if (i + 2 >= s.size() || hex(s[i + 1]) < 0 || hex(s[i + 2]) < 0) return std::nullopt;
+        out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+        i += 2;
+    }
+    return out;
+}
+
 // A work URI as the key of the document it names: SPEC §9 "with or without a trailing /!main".
 std::string_view work_key(std::string_view uri) noexcept {
     uri = trim(uri);
@@ -550,7 +574,7 @@ bool make_work(Scan& scan, const AknImportOptions& options, Reporter& report, Wo
     }
 
     if (scan.number && !scan.number->value.empty()) {
-        d.number = fold_space(scan.number->value);
+        d.number = scan.number->value;
         d.number_line = scan.number->line;
     }
 
@@ -619,7 +643,8 @@ bool make_work(Scan& scan, const AknImportOptions& options, Reporter& report, Wo
             continue;
         }
         std::string source;
-        if (auto it = scan.document_refs.find(std::string(strip_hash(e.source))); it != scan.document_refs.end()) source = it->second;
+        if (auto it = scan.document_refs.find(std::string(strip_hash(e.source))); it != scan.document_refs.end())
+            source = percent_decoded(it->second).value_or(it->second);
         if (*e.type == "repeal") {
             const EventType type = refers_to_any(e.refers_to, invalidation) ? EventType::invalidation : EventType::repeal;
             d.events.push_back({type, *date, std::move(source), e.line});
@@ -639,7 +664,9 @@ bool make_work(Scan& scan, const AknImportOptions& options, Reporter& report, Wo
     for (const Org& o : scan.orgs)
         if (!o.eid.empty()) orgs.emplace(o.eid, &o);
     for (const Item& a : scan.authors) {
-        const auto it = orgs.find(strip_hash(a.value));
+        auto it = orgs.find(strip_hash(a.value));
+        if (it == orgs.end())
+            if (const auto decoded = percent_decoded(strip_hash(a.value))) it = orgs.find(*decoded);
         if (it == orgs.end() || it->second->href.empty()) continue;
         const Org& o = *it->second;
         if (std::none_of(work.issuers.begin(), work.issuers.end(), [&](const Org& x) { return x.href == o.href; }))
@@ -810,7 +837,7 @@ void Importer::resolve_authorities() {
     // SPEC §9: authorities are told apart by href; the first eId seen for an href (command-line
     // order) is the id. A later organization whose eId is taken by another href gets a suffix.
     std::unordered_map<std::string, std::uint32_t> by_href;
-    std::unordered_set<std::string> taken{std::string(k_unknown_authority)};
+    std::unordered_set<std::string> taken;
     issuers_.assign(kept_.size(), {});
     for (std::size_t k = 0; k < kept_.size(); ++k) {
         Work& w = works_[kept_[k]];
@@ -835,8 +862,11 @@ void Importer::resolve_authorities() {
         }
         if (issuers_[k].empty()) {
             if (!unknown_) {
+                // SPEC §9: the authority `unknown`; an organization that took the id first keeps it.
+                std::string id(k_unknown_authority);
+                for (int n = 2; !taken.insert(id).second; ++n) id = std::string(k_unknown_authority) + "-" + std::to_string(n);
                 unknown_ = static_cast<std::uint32_t>(authorities_.size());
-                authorities_.push_back({std::string(k_unknown_authority), "unknown issuer", w.file, w.unknown_issuer_line});
+                authorities_.push_back({id, "unknown issuer", w.file, w.unknown_issuer_line});
             }
             issuers_[k].push_back(*unknown_);
         }
@@ -860,11 +890,25 @@ std::vector<Importer::Edge> Importer::resolve_relations() {
                 continue;
             }
             for (const Destination& dest : mod.destinations) {
-                std::string_view href = trim(dest.href);
-                const std::size_t hash = href.find('#');
-                const bool part = hash != std::string_view::npos && hash + 1 < href.size();
-                const std::string_view base = work_key(href.substr(0, hash));
-                const auto it = base.empty() ? by_key.end() : by_key.find(base);
+                const std::string_view href = trim(dest.href);
+                // The whole href first: an id may hold a '#' of its own; else a #fragment names a
+                // part. Then the same with %XX escapes decoded.
+                bool part = false;
+                auto it = by_key.end();
+                const std::optional<std::string> decoded_href = percent_decoded(href);
+                for (std::string_view h : {href, decoded_href ? std::string_view(*decoded_href) : std::string_view()}) {
+                    if (h.empty()) continue;
+                    it = by_key.find(work_key(h));
+                    if (it != by_key.end()) break;
+                    const std::size_t hash = h.find('#');
+                    if (hash == std::string_view::npos) continue;
+                    const std::string_view base = work_key(h.substr(0, hash));
+                    if (!base.empty()) it = by_key.find(base);
+                    if (it != by_key.end()) {
+                        part = hash + 1 < h.size();
+                        break;
+                    }
+                }
                 if (it == by_key.end()) {
                     warn(w.file, dest.line, ProblemCode::unknown_ref,
                          "the destination " + in_quotes(href) + " names no imported document; the modification is dropped");
@@ -1073,10 +1117,6 @@ AknImportResult Importer::finish() {
         issuers_ = std::move(issuers);
         edges = std::move(remaining);
     }
-    if (kept_.empty() && failed_ == 0 && !files_.empty()) {
-        // Nothing at all: every file was a duplicate of another. (Cannot happen: the first stays.)
-    }
-
     // SPEC §7/§9: files in the order given, each in line order.
     for (std::size_t f = 0; f < files_.size(); ++f) {
         sort_by_line(problems_[f]);
