@@ -183,7 +183,7 @@ private:
     std::vector<CleanupItem> items_;
     std::vector<Finding> findings_;
     std::vector<std::uint32_t> item_of_;   // per document: index into items_, or k_no_item
-    std::vector<DocumentStatus> statuses_; // per document; valid where the run needed it
+    std::vector<DocumentStatus> statuses_; // per document, as of the day
 };
 
 namespace detail {
@@ -291,6 +291,27 @@ inline bool check_filing_overdue(const Corpus& corpus, const Document& doc, Date
     return !f || f->date > deadline;
 }
 
+constexpr std::uint16_t bit(FindingCode c) noexcept { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(c)); }
+
+// SPEC §6: the action of each finding code; the BASIS_ pair and ISSUER_ABOLISHED depend on the case.
+constexpr Action finding_action(FindingCode c, Action basis, Action issuer) noexcept {
+    switch (c) {
+        case FindingCode::expired: return Action::declare_invalid;
+        case FindingCode::basis_terminated:
+        case FindingCode::basis_to_be_terminated: return basis;
+        case FindingCode::issuer_abolished: return issuer;
+        case FindingCode::term_too_long:
+        case FindingCode::no_legality_review:
+        case FindingCode::no_collective_decision: return Action::amend;
+        case FindingCode::expiring:
+        case FindingCode::basis_amended:
+        case FindingCode::no_consultation:
+        case FindingCode::short_consultation:
+        case FindingCode::filing_overdue: return Action::evaluate;
+    }
+    return Action::retain;
+}
+
 // SPEC §6: the clean-up looks at documents in scope (an issuer or the drafter is exactly the scope
 // authority, not a successor or a subordinate).
 inline bool in_scope(const Document& doc, std::optional<AuthorityId> scope) {
@@ -301,93 +322,126 @@ inline bool in_scope(const Document& doc, std::optional<AuthorityId> scope) {
 
 }  // namespace detail
 
+namespace detail {
+
+// SPEC §5 for a document that no modifying relation points at and that has no events: then only
+// its dates and its term decide (status_of gives the same; this path does not walk the document's
+// in-edges, which for a law are thousands). Tested against status_of.
+inline DocumentStatus plain_status(const Corpus& corpus, const Document& doc, Date day) {
+    DocumentStatus out;
+    out.last_day = base_last_day(corpus, doc);
+    if (!doc.published || *doc.published > day) return out;  // draft
+    if (out.last_day && *out.last_day < day) {
+        out.status = Status::expired;
+        out.ended = *out.last_day + boost::gregorian::days(1);
+    } else {
+        out.status = day < *doc.effective ? Status::pending : Status::in_force;
+    }
+    return out;
+}
+
+}  // namespace detail
+
 // SPEC §6: the clean-up of `corpus` as of `as_of`, of the documents of `scope` (all when none).
+//
+// In phases over flat per-document arrays, each phase walking documents or edges in storage
+// order (a million documents do not fit in cache; a walk in graph order would miss on each):
+//   1. one pass over the relations: which documents a modifying relation points at, and the
+//      latest amendment in effect of each;
+//   2. every document's status, once;
+//   3. every looked-at document's findings, except the cascade, and its bases counted;
+//   4. the cascade (SPEC §6): from each document this plan ends to its dependents, a worklist
+//      over the based-on/implements in-edges. A document's BASIS_* action only grows as more of
+//      its bases are to be ended, and the graph is acyclic, so this reaches the same fixed point
+//      as judging in topological order, touching only the documents that change;
+//   5. the items, by id, with their findings in the order of the table.
 inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<AuthorityId> scope) {
+    using detail::bit;
     CleanupResult out(corpus, as_of, scope);
     const std::size_t n = corpus.document_count();
-    // Per document: bit 1 = status computed, bit 2 = looked at (in scope, and in force, pending or
-    // expired without formal ending). Statuses are computed only where needed, once.
-    constexpr std::uint8_t k_has_status = 1, k_looked_at = 2;
-    std::vector<std::uint8_t> state(n, 0);
-    std::vector<Action> action_of(n, Action::retain);  // valid for looked-at documents judged so far
-    out.statuses_.resize(n);
-    out.item_of_.assign(n, CleanupResult::k_no_item);
+    constexpr std::uint32_t k_none = std::numeric_limits<std::uint32_t>::max();
 
-    auto status = [&](DocumentId d) -> const DocumentStatus& {
-        std::uint8_t& st = state[d.index()];
-        if (!(st & k_has_status)) {
-            const DocumentStatus& s = out.statuses_[d.index()] = status_of(corpus, d, as_of);
-            st |= k_has_status;
-            if (detail::in_scope(corpus.document(d), scope) &&
-                (s.status == Status::in_force || s.status == Status::pending ||
-                 (s.status == Status::expired && !detail::formally_ended(corpus, d, as_of))))
-                st |= k_looked_at;
+    // 1. Modifying relations, in storage order (by source).
+    constexpr std::uint8_t k_modified = 1, k_looked_at = 2, k_ended = 4, k_amended = 8;
+    std::vector<std::uint8_t> flags(n, 0);
+    std::vector<Date> amended_on(n, Date(boost::gregorian::not_a_date_time));  // latest amendment ≤ D
+    for (DocumentId source : corpus.documents()) {
+        for (const Relation& r : corpus.relations_from(source)) {
+            if (!is_modifying(r.kind)) continue;
+            flags[r.target.index()] |= k_modified;
+            if (r.kind != RelationKind::amends || !in_effect(corpus, r, as_of)) continue;
+            Date& latest = amended_on[r.target.index()];
+            const Date when = *corpus.relation_date(r);
+            if (latest.is_special() || when > latest) latest = when;
+            flags[r.target.index()] |= k_amended;
         }
-        return out.statuses_[d.index()];
-    };
+    }
 
+    // 2. Statuses, once each; who is looked at.
+    out.statuses_.resize(n);
+    for (DocumentId id : corpus.documents()) {
+        const Document& doc = corpus.document(id);
+        std::uint8_t& f = flags[id.index()];
+        const bool plain = !(f & k_modified) && doc.events.empty();
+        const DocumentStatus& s = out.statuses_[id.index()] =
+            plain ? detail::plain_status(corpus, doc, as_of) : status_of(corpus, id, as_of);
+        for (const Event& e : doc.events) {
+            Date& latest = amended_on[id.index()];
+            if (e.type == EventType::amendment && e.date <= as_of && (latest.is_special() || e.date > latest)) {
+                latest = e.date;
+                f |= k_amended;
+            }
+        }
+        if (is_ended(s.status)) f |= k_ended;
+        const bool candidate = s.status == Status::in_force || s.status == Status::pending ||
+                               (s.status == Status::expired && (plain || !detail::formally_ended(corpus, id, as_of)));
+        if (candidate && detail::in_scope(doc, scope)) f |= k_looked_at;
+    }
+
+    // 3. Findings but the cascade. Bases are counted once each (SPEC §6): a document's bases are
+    // gathered and made unique in a small reused buffer (not a per-document array: a random access
+    // into an array of a million entries per basis is what a run at that size would wait on).
     std::vector<AuthorityId> live(corpus.authority_count());
     for (AuthorityId a : corpus.authorities()) live[a.index()] = detail::live_successor(corpus, a, as_of);
-
-    // BASIS_AMENDED: each basis's latest amendment, computed once however many dependents it has.
-    constexpr std::uint8_t k_amend_unknown = 0, k_amend_none = 1, k_amend_known = 2;
-    std::vector<std::uint8_t> amend_state;
-    std::vector<Date> amended_on;
-    auto latest_amendment = [&](DocumentId b) -> std::optional<Date> {
-        if (amend_state.empty()) {
-            amend_state.assign(n, k_amend_unknown);
-            amended_on.assign(n, Date(boost::gregorian::not_a_date_time));
-        }
-        std::uint8_t& st = amend_state[b.index()];
-        if (st == k_amend_unknown) {
-            const auto when = detail::latest_amendment(corpus, b, as_of);
-            st = when ? k_amend_known : k_amend_none;
-            if (when) amended_on[b.index()] = *when;
-        }
-        return st == k_amend_known ? std::optional<Date>(amended_on[b.index()]) : std::nullopt;
-    };
-
-    // Bases are counted once each (SPEC §6): a stamp per basis marks the dependent that last saw it.
-    std::vector<std::uint32_t> seen_by(n, std::numeric_limits<std::uint32_t>::max());
-
-    auto judge = [&](DocumentId id) {
-        if (!detail::in_scope(corpus.document(id), scope)) return;  // never judged, status not needed yet
-        const DocumentStatus& s = status(id);
-        if (!(state[id.index()] & k_looked_at)) return;
+    std::vector<std::uint16_t> found(n, 0);                 // bit per FindingCode, but the BASIS_ pair
+    std::vector<Action> other(n, Action::retain);           // strongest action of those findings
+    std::vector<Action> issuer_action(n, Action::retain);   // ISSUER_ABOLISHED's
+    std::vector<std::uint32_t> bases(n, 0), ended_bases(n, 0), doomed_bases(n, 0);
+    std::vector<std::uint32_t> unique_bases;
+    for (DocumentId id : corpus.documents()) {
+        if (!(flags[id.index()] & k_looked_at)) continue;
+        const std::size_t i = id.index();
         const Document& doc = corpus.document(id);
-        Finding found[k_finding_code_count];
-        std::size_t count = 0;
-        auto add = [&](FindingCode c, Action a) { found[count++] = {c, a}; };
-
+        const DocumentStatus& s = out.statuses_[i];
+        std::uint16_t codes = 0;
+        Action strongest = Action::retain;
+        auto add = [&](FindingCode c, Action a) {
+            codes = static_cast<std::uint16_t>(codes | bit(c));
+            strongest = std::max(strongest, a);
+        };
         if (s.status == Status::expired) {
             add(FindingCode::expired, Action::declare_invalid);  // the only finding checked
         } else {
             if (detail::check_expiring(corpus, s, as_of)) add(FindingCode::expiring, Action::evaluate);
-
-            std::size_t bases = 0, ended = 0, to_be_ended = 0;
-            bool basis_amended = false;
-            for (const Relation& r : corpus.relations_from(id)) {
-                if (!is_dependency(r.kind)) continue;
-                const DocumentId b = r.target;
-                if (seen_by[b.index()] == id.index()) continue;
-                seen_by[b.index()] = id.index();
-                ++bases;
-                const DocumentStatus& bs = status(b);
-                if (is_ended(bs.status))
-                    ++ended;
-                else if ((state[b.index()] & k_looked_at) && is_ending(action_of[b.index()]))
-                    ++to_be_ended;  // SPEC §6: only documents in scope are "to be ended" by the plan
-                if (!basis_amended) {
-                    const auto when = latest_amendment(b);
-                    basis_amended = when && doc.published && *when > *doc.published;
-                }
+            unique_bases.clear();
+            for (const Relation& r : corpus.relations_from(id))
+                if (is_dependency(r.kind)) unique_bases.push_back(r.target.index());
+            if (unique_bases.size() > 1) {
+                std::sort(unique_bases.begin(), unique_bases.end());
+                unique_bases.erase(std::unique(unique_bases.begin(), unique_bases.end()), unique_bases.end());
             }
-            const Action basis_action = ended + to_be_ended == bases ? Action::repeal : Action::amend;
-            if (ended > 0) add(FindingCode::basis_terminated, basis_action);
-            if (to_be_ended > 0) add(FindingCode::basis_to_be_terminated, basis_action);
+            bool basis_amended = false;
+            for (const std::uint32_t b : unique_bases) {
+                ++bases[i];
+                if (flags[b] & k_ended) ++ended_bases[i];
+                // SPEC §6 BASIS_AMENDED: strictly after this document's publication, on or before D.
+                if ((flags[b] & k_amended) && amended_on[b] > *doc.published) basis_amended = true;
+            }
             if (basis_amended) add(FindingCode::basis_amended, Action::evaluate);
-            if (auto a = detail::check_issuer_abolished(corpus, doc, as_of, live)) add(FindingCode::issuer_abolished, *a);
-
+            if (auto a = detail::check_issuer_abolished(corpus, doc, as_of, live)) {
+                add(FindingCode::issuer_abolished, *a);
+                issuer_action[i] = *a;
+            }
             // SPEC §6: the procedural codes apply to normative and party-normative documents only.
             if (is_normative(doc.kind)) {
                 if (detail::check_term_too_long(corpus, doc)) add(FindingCode::term_too_long, Action::amend);
@@ -398,54 +452,63 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
                 if (detail::check_filing_overdue(corpus, doc, as_of)) add(FindingCode::filing_overdue, Action::evaluate);
             }
         }
+        found[i] = codes;
+        other[i] = strongest;
+    }
 
-        Action strongest = Action::retain;
-        for (std::size_t i = 0; i < count; ++i) strongest = std::max(strongest, found[i].action);
-        action_of[id.index()] = strongest;
-        CleanupItem item;
-        item.document = id;
-        item.status = s.status;
-        item.action = strongest;
-        item.first_finding = static_cast<std::uint32_t>(out.findings_.size());
-        item.finding_count = static_cast<std::uint32_t>(count);
-        out.findings_.insert(out.findings_.end(), found, found + count);
-        out.item_of_[id.index()] = static_cast<std::uint32_t>(out.items_.size());
-        out.items_.push_back(item);
+    // SPEC §6: repeal when every basis has ended or is to be ended by this plan, else amend.
+    auto basis_action = [&](std::size_t i) {
+        return ended_bases[i] + doomed_bases[i] == bases[i] ? Action::repeal : Action::amend;
+    };
+    auto action_of = [&](std::size_t i) {
+        return ended_bases[i] + doomed_bases[i] > 0 ? std::max(other[i], basis_action(i)) : other[i];
     };
 
-    // SPEC §6 cascade: bases are judged before their dependents (Kahn's algorithm over the
-    // based-on/implements graph, iterative: chains of any length), so one pass reaches the fixed
-    // point. remaining[v] = bases of v not yet judged (counted per relation).
-    std::vector<std::uint32_t> remaining(n, 0);
-    std::vector<std::uint32_t> queue;
-    queue.reserve(n);
-    for (DocumentId v : corpus.documents()) {
-        std::uint32_t k = 0;
-        for (const Relation& r : corpus.relations_from(v)) k += is_dependency(r.kind) ? 1u : 0u;
-        remaining[v.index()] = k;
-        if (k == 0) queue.push_back(v.index());
+    // 4. The cascade. Only a looked-at document that has not ended is "to be ended" by the plan
+    // (SPEC §6: documents outside the scope never are; an expired one has ended already).
+    std::vector<std::uint32_t> doomed;
+    for (DocumentId id : corpus.documents()) {
+        const std::size_t i = id.index();
+        if ((flags[i] & (k_looked_at | k_ended)) == k_looked_at && is_ending(action_of(i)))
+            doomed.push_back(static_cast<std::uint32_t>(i));
     }
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-        const DocumentId v(queue[head]);
-        judge(v);
-        for (const Relation& r : corpus.relations_to(v))
-            if (is_dependency(r.kind) && --remaining[r.source.index()] == 0) queue.push_back(r.source.index());
-    }
-    if (queue.size() < n) {  // a basis cycle: a validated corpus has none; judge the rest anyway
-        for (DocumentId v : corpus.documents())
-            if (remaining[v.index()] != 0 && out.item_of_[v.index()] == CleanupResult::k_no_item) judge(v);
+    std::vector<std::uint32_t> seen(doomed.empty() ? 0 : n, k_none);  // the basis a dependent last counted
+    for (std::size_t head = 0; head < doomed.size(); ++head) {
+        const std::uint32_t b = doomed[head];
+        for (const Relation& r : corpus.relations_to(DocumentId(b))) {
+            if (!is_dependency(r.kind)) continue;
+            const std::size_t u = r.source.index();
+            if (seen[u] == b) continue;  // a dependent counts each basis once
+            seen[u] = b;
+            if ((flags[u] & (k_looked_at | k_ended)) != k_looked_at) continue;
+            const bool was_ending = is_ending(action_of(u));
+            ++doomed_bases[u];
+            if (!was_ending && is_ending(action_of(u))) doomed.push_back(static_cast<std::uint32_t>(u));
+        }
     }
 
-    // Items by string id (byte order), as reports and plans list them.
-    std::vector<CleanupItem> sorted;
-    sorted.reserve(out.items_.size());
-    for (DocumentId d : corpus.documents_by_id()) {
-        const std::uint32_t i = out.item_of_[d.index()];
-        if (i == CleanupResult::k_no_item) continue;
-        out.item_of_[d.index()] = static_cast<std::uint32_t>(sorted.size());
-        sorted.push_back(out.items_[i]);
+    // 5. Items by string id (byte order), findings in the order of SPEC §6's table.
+    out.item_of_.assign(n, CleanupResult::k_no_item);
+    for (DocumentId id : corpus.documents_by_id()) {
+        const std::size_t i = id.index();
+        if (!(flags[i] & k_looked_at)) continue;
+        CleanupItem item;
+        item.document = id;
+        item.status = out.statuses_[i].status;
+        item.action = action_of(i);
+        item.first_finding = static_cast<std::uint32_t>(out.findings_.size());
+        std::uint16_t codes = found[i];
+        if (ended_bases[i] > 0) codes = static_cast<std::uint16_t>(codes | bit(FindingCode::basis_terminated));
+        if (doomed_bases[i] > 0) codes = static_cast<std::uint16_t>(codes | bit(FindingCode::basis_to_be_terminated));
+        for (std::size_t c = 0; c < k_finding_code_count; ++c) {
+            const auto code = static_cast<FindingCode>(c);
+            if (!(codes & bit(code))) continue;
+            out.findings_.push_back({code, detail::finding_action(code, basis_action(i), issuer_action[i])});
+        }
+        item.finding_count = static_cast<std::uint32_t>(out.findings_.size()) - item.first_finding;
+        out.item_of_[i] = static_cast<std::uint32_t>(out.items_.size());
+        out.items_.push_back(item);
     }
-    out.items_ = std::move(sorted);
     return out;
 }
 
