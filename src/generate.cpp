@@ -1162,6 +1162,18 @@ private:
         self.effective = effective;
         self.last = expires != k_no ? expires : (normative ? term_last(effective, trial ? 2 : 5) : k_no);
 
+        // Relations, all to documents generated earlier (chosen first: a clean-up decision is
+        // titled as one only if it ends something).
+        rels_.clear();
+        if (!cleanup_decision) {
+            dependencies(a, kind, draft);
+            citations(a_index);
+        }
+        if (!draft) modifications(a_index, self, cleanup_decision);
+        const bool ends_some = std::any_of(rels_.begin(), rels_.end(), [](const Rel& r) {
+            return r.kind == RelationKind::repeals || r.kind == RelationKind::declares_invalid;
+        });
+
         // <document> head.
         out_ << "    <document id=\"";
         if (draft) {
@@ -1180,7 +1192,7 @@ private:
             number(kind, a, year, self.serial, act);
             out_ << '"';
         }
-        out_ << ">\n      <title>" << title(kind, trial, a, subject, cleanup_decision) << "</title>\n";
+        out_ << ">\n      <title>" << title(kind, trial, a, subject, cleanup_decision && ends_some) << "</title>\n";
         if (trial) ++summary_.trial_documents;
 
         // Issuers: joint issuance by sibling departments (联合发文).
@@ -1217,11 +1229,6 @@ private:
 
         if (normative || kind == DocumentKind::rule) procedure(a, day, draft);
 
-        // Relations, all to documents generated earlier.
-        rels_.clear();
-        dependencies(a, kind, draft);
-        citations(a_index);
-        if (!draft) modifications(a_index, self, cleanup_decision);
         if (!rels_.empty()) {
             out_ << "      <relations>\n";
             for (const Rel& r : rels_) {
