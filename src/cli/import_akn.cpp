@@ -17,7 +17,7 @@ const Command k_import_akn_command{
     "on standard error and the import goes on. A file that is not XML, not Akoma Ntoso or has no\n"
     "work identification is an error for that file: the others are still imported and written, and\n"
     "the exit code is 1. A file that cannot be read, or an OUT that cannot be written, is exit 3 and\n"
-    "nothing is written; so is exit 1 when no document is left.",
+    "nothing is written. When no document is left, nothing is written and the exit code is 1.",
     {"FILE…"},
     {
         {"--kind", ValueKind::text, "K",
