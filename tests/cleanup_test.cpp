@@ -565,7 +565,7 @@ TEST(CleanupStatus, PlainStatusIsStatusOfForADocumentNothingModifies) {
     for (const char* day : {"2014-12-31", "2015-01-15", "2016-02-28", "2016-02-29", "2018-02-28", "2018-03-01",
                             "2018-05-10", "2018-05-31", "2018-06-01", "2019-06-30", "2019-07-01", "2023-05-31", "2023-06-01"})
         for (DocumentId id : c.documents())
-            EXPECT_EQ(detail::plain_status(c, c.document(id), d(day)), status_of(c, id, d(day)))
+            EXPECT_EQ(plain_status(c, c.document(id), d(day)), status_of(c, id, d(day)))
                 << c.document(id).id << " on " << day;
 }
 

@@ -58,6 +58,29 @@ TEST(Impact, EveryTransitiveDependentByDepthThenId) {
                                                              {"c", 3, Status::in_force}}));
 }
 
+TEST(Impact, TheSameOrderWhenFewOfManyDocumentsAreReached) {
+    // Few reached among many: sorted by comparing ids rather than by walking the id order.
+    CorpusBuilder b = base();
+    for (int i = 0; i < 400; ++i)
+        b.document("z" + std::to_string(i), DocumentKind::other, "无关文件").issuer("jy-kjj").dates("2018-01-01");
+    const Corpus c = build(b);
+    EXPECT_EQ(rows(c, "law", "2018-11-30"), (std::vector<Row>{{"later", 1, Status::draft},
+                                                             {"rule", 1, Status::in_force},
+                                                             {"a", 2, Status::expired},
+                                                             {"b", 2, Status::in_force},
+                                                             {"c", 3, Status::in_force}}));
+}
+
+TEST(Impact, QuickStatusIsStatusOf) {
+    CorpusBuilder b = base();
+    b.document("r", DocumentKind::rule, "废止决定").issuer("npc").dates("2018-09-01").repeals("b");
+    b.document("e", DocumentKind::other, "通知").issuer("jy-kjj").dates("2018-01-01").event(EventType::invalidation, "2018-10-01");
+    const Corpus c = build(b);
+    for (const char* day : {"2010-01-01", "2015-05-09", "2015-05-10", "2018-05-31", "2018-08-31", "2018-09-01", "2018-11-30"})
+        for (DocumentId id : c.documents())
+            EXPECT_EQ(quick_status_of(c, id, d(day)), status_of(c, id, d(day))) << c.document(id).id << " on " << day;
+}
+
 TEST(Impact, ShortestDepthWhenReachedTwice) {
     CorpusBuilder b = base();
     b.document("d", DocumentKind::normative, "通知").issuer("jy-kjj").dates("2018-07-01").based_on("c").based_on("rule");

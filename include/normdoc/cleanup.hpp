@@ -322,25 +322,6 @@ inline bool in_scope(const Document& doc, std::optional<AuthorityId> scope) {
 
 }  // namespace detail
 
-namespace detail {
-
-// SPEC §5 for a document that no modifying relation points at and that has no events: then only
-// its dates and its term decide (status_of gives the same; this path does not walk the document's
-// in-edges, which for a law are thousands). Tested against status_of.
-inline DocumentStatus plain_status(const Corpus& corpus, const Document& doc, Date day) {
-    DocumentStatus out;
-    out.last_day = base_last_day(corpus, doc);
-    if (!doc.published || *doc.published > day) return out;  // draft
-    if (out.last_day && *out.last_day < day) {
-        out.status = Status::expired;
-        out.ended = *out.last_day + boost::gregorian::days(1);
-    } else {
-        out.status = day < *doc.effective ? Status::pending : Status::in_force;
-    }
-    return out;
-}
-
-}  // namespace detail
 
 // SPEC §6: the clean-up of `corpus` as of `as_of`, of the documents of `scope` (all when none).
 //
@@ -384,7 +365,7 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
         std::uint8_t& f = flags[id.index()];
         const bool plain = !(f & k_modified) && doc.events.empty();
         const DocumentStatus& s = out.statuses_[id.index()] =
-            plain ? detail::plain_status(corpus, doc, as_of) : status_of(corpus, id, as_of);
+            plain ? plain_status(corpus, doc, as_of) : status_of(corpus, id, as_of);
         for (const Event& e : doc.events) {
             Date& latest = amended_on[id.index()];
             if (e.type == EventType::amendment && e.date <= as_of && (latest.is_special() || e.date > latest)) {

@@ -29,18 +29,19 @@ struct Reached {
     std::uint32_t depth;
 };
 
-// Every vertex from which `root` can be reached by edges that `follow(edge)` accepts, walking the
-// edges backwards (in_edges: a dependent is the source of an edge to its basis), with its shortest
-// depth. In breadth-first order (depth never decreases). The root itself is not listed.
-//   Graph:  BidirectionalGraph with a vertex_index property map (Boost.Graph concepts).
-//   Follow: bool(edge_descriptor).
+namespace detail {
+// The breadth-first search of dependents_by_depth; `depth` (one entry per vertex, by vertex
+// index) is left filled in for the caller: 0 for the root, the depth of each vertex reached, and
+// k_unseen elsewhere.
+inline constexpr std::uint32_t k_unseen = std::numeric_limits<std::uint32_t>::max();
+
 template <class Graph, class Follow>
 std::vector<Reached<typename boost::graph_traits<Graph>::vertex_descriptor>>
-dependents_by_depth(const Graph& g, typename boost::graph_traits<Graph>::vertex_descriptor root, Follow follow) {
+dependents_by_depth(const Graph& g, typename boost::graph_traits<Graph>::vertex_descriptor root, Follow& follow,
+                    std::vector<std::uint32_t>& depth) {
     using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
-    constexpr std::uint32_t k_unseen = std::numeric_limits<std::uint32_t>::max();
     const auto index = get(boost::vertex_index, g);
-    std::vector<std::uint32_t> depth(num_vertices(g), k_unseen);
+    depth.assign(num_vertices(g), k_unseen);
     std::vector<Reached<Vertex>> out;
     depth[get(index, root)] = 0;
     // `out` is the queue: the vertices at position head.. are still to be expanded.
@@ -59,6 +60,19 @@ dependents_by_depth(const Graph& g, typename boost::graph_traits<Graph>::vertex_
     for (std::size_t head = 0; head < out.size(); ++head) expand(out[head].vertex, out[head].depth);
     return out;
 }
+}  // namespace detail
+
+// Every vertex from which `root` can be reached by edges that `follow(edge)` accepts, walking the
+// edges backwards (in_edges: a dependent is the source of an edge to its basis), with its shortest
+// depth. In breadth-first order (depth never decreases). The root itself is not listed.
+//   Graph:  BidirectionalGraph with a vertex_index property map (Boost.Graph concepts).
+//   Follow: bool(edge_descriptor).
+template <class Graph, class Follow>
+std::vector<Reached<typename boost::graph_traits<Graph>::vertex_descriptor>>
+dependents_by_depth(const Graph& g, typename boost::graph_traits<Graph>::vertex_descriptor root, Follow follow) {
+    std::vector<std::uint32_t> depth;
+    return detail::dependents_by_depth(g, root, follow, depth);
+}
 
 // One document of an impact list.
 struct ImpactEntry {
@@ -76,24 +90,42 @@ struct ImpactEntry {
 
 // SPEC §10: every document that depends on `doc` through based-on / implements, transitively,
 // whatever its status; sorted by depth, then by string id (byte order).
+//
+// When many documents are reached, the order comes from one walk of the corpus's id order through
+// the depth array (no string comparisons); when few are, from sorting them. Statuses come from
+// quick_status_of (one walk of each document's in-edges).
 inline std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Date as_of) {
     const RelationGraph& g = corpus.graph();
-    const auto reached =
-        dependents_by_depth(g, to_vertex(doc), [&g](GraphEdge e) { return is_dependency(g[e].kind); });
+    auto follow = [&g](GraphEdge e) { return is_dependency(g[e].kind); };
+    std::vector<std::uint32_t> depth;
+    const auto reached = detail::dependents_by_depth(g, to_vertex(doc), follow, depth);
     std::vector<ImpactEntry> out;
-    out.reserve(reached.size());
-    for (const auto& r : reached) {
-        const DocumentId d = to_document(r.vertex);
-        out.push_back({d, r.depth, status_of(corpus, d, as_of).status});
+    if (reached.empty()) return out;
+    const std::size_t n = corpus.document_count();
+    if (reached.size() * 32 >= n) {
+        // Bucket by depth in id order: start[k] = where the run of depth k begins.
+        std::vector<std::size_t> start(reached.back().depth + 2, 0);
+        for (const auto& r : reached) ++start[r.depth + 1];
+        for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+        out.resize(reached.size());
+        for (DocumentId d : corpus.documents_by_id()) {
+            const std::uint32_t k = depth[d.index()];
+            if (k == detail::k_unseen || k == 0) continue;
+            out[start[k]++] = {d, k, Status::draft};
+        }
+    } else {
+        out.reserve(reached.size());
+        for (const auto& r : reached) out.push_back({to_document(r.vertex), r.depth, Status::draft});
+        // Already in depth order: sort each depth's run by id.
+        for (auto first = out.begin(); first != out.end();) {
+            auto last = std::find_if(first, out.end(), [&](const ImpactEntry& e) { return e.depth != first->depth; });
+            std::sort(first, last, [&corpus](const ImpactEntry& a, const ImpactEntry& b) {
+                return corpus.document(a.document).id < corpus.document(b.document).id;
+            });
+            first = last;
+        }
     }
-    // Already in depth order: sort each depth's run by id.
-    for (auto first = out.begin(); first != out.end();) {
-        auto last = std::find_if(first, out.end(), [&](const ImpactEntry& e) { return e.depth != first->depth; });
-        std::sort(first, last, [&corpus](const ImpactEntry& a, const ImpactEntry& b) {
-            return corpus.document(a.document).id < corpus.document(b.document).id;
-        });
-        first = last;
-    }
+    for (ImpactEntry& e : out) e.status = quick_status_of(corpus, e.document, as_of).status;
     return out;
 }
 
