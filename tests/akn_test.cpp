@@ -462,6 +462,28 @@ TEST(AknImport, ARepealOfAPartOrAnotherTypeIsAnAmendsRelation) {
     }
 }
 
+TEST(AknImport, ADestinationNamingAnExpressionOfAnImportedWorkNamesTheWork) {
+    for (const auto& [dest, kind] : std::vector<std::pair<std::string, RelationKind>>{
+             {"/akn/xx/act/2020/1/eng@2020-01-15", RelationKind::repeals},
+             {"/akn/xx/act/2020/1/eng@/!main", RelationKind::repeals},
+             {"/akn/xx/act/2020/1/eng@2020-01-15/!main#sec_1", RelationKind::amends}}) {
+        Act target;
+        Act m = modifier("repeal", dest);
+        const auto r = import({{"t.xml", target.xml()}, {"m.xml", m.xml()}});
+        ASSERT_TRUE(r.ok()) << all_problems(r);
+        EXPECT_EQ(relations_of(*r.corpus, m.id), (std::vector<std::pair<RelationKind, std::string>>{{kind, target.id}})) << dest;
+    }
+}
+
+TEST(AknImport, AnAuthorNamingTheOrganizationsHrefResolvesToIt) {
+    Act a;
+    a.author = "<FRBRauthor href=\"/ontology/organization/xx/gov\"/>";
+    const auto r = import({{"a.xml", a.xml()}});
+    ASSERT_TRUE(r.ok()) << all_problems(r);
+    EXPECT_EQ(issuer_ids(*r.corpus, doc(*r.corpus, a.id)), (std::vector<std::string>{"gov"}));
+    EXPECT_TRUE(r.problems.empty()) << all_problems(r);
+}
+
 TEST(AknImport, OneRelationPerSourceTargetAndKind) {
     Act target;
     Act m = modifier("substitution", "/akn/xx/act/2020/1#sec_1");

@@ -684,8 +684,15 @@ bool make_work(Scan& scan, const AknImportOptions& options, Reporter& report, Wo
         auto it = orgs.find(strip_hash(a.value));
         if (it == orgs.end())
             if (const auto decoded = percent_decoded(strip_hash(a.value))) it = orgs.find(*decoded);
-        if (it == orgs.end() || it->second->href.empty()) continue;
-        const Org& o = *it->second;
+        const Org* found = it == orgs.end() ? nullptr : it->second;
+        if (!found && !a.value.empty() && a.value.front() != '#')  // the organization's href itself
+            for (const Org& o : scan.orgs)
+                if (o.href == a.value && !o.eid.empty()) {
+                    found = &o;
+                    break;
+                }
+        if (!found || found->href.empty()) continue;
+        const Org& o = *found;
         if (!usable_as_id(o.eid)) {
             report.warning(o.line, ProblemCode::bad_value,
                            "the organization eId " + in_quotes(o.eid) + " holds white space or control characters; it cannot be an authority id");
@@ -923,11 +930,17 @@ std::vector<Importer::Edge> Importer::resolve_relations() {
                     it = by_key.find(work_key(h));
                     if (it != by_key.end()) break;
                     const std::size_t hash = h.find('#');
-                    if (hash == std::string_view::npos) continue;
-                    const std::string_view base = work_key(h.substr(0, hash));
-                    if (!base.empty()) it = by_key.find(base);
+                    std::string_view base = work_key(h.substr(0, hash));
+                    const bool fragment = hash != std::string_view::npos && hash + 1 < h.size();
+                    if (!base.empty() && hash != std::string_view::npos) it = by_key.find(base);
+                    // An expression URI of an imported work (…/eng@2009-01-01[/!main]): its work.
+                    if (it == by_key.end()) {
+                        const std::size_t at = base.find('@');
+                        const std::size_t slash = at == std::string_view::npos ? std::string_view::npos : base.rfind('/', at);
+                        if (slash != std::string_view::npos && slash > 0) it = by_key.find(base.substr(0, slash));
+                    }
                     if (it != by_key.end()) {
-                        part = hash + 1 < h.size();
+                        part = fragment;
                         break;
                     }
                 }
