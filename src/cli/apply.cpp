@@ -9,6 +9,8 @@
 #include "normdoc/plan.hpp"
 
 #include <iostream>
+#include <sstream>
+#include <vector>
 
 namespace normdoc::cli {
 
@@ -37,6 +39,14 @@ const Command k_apply_command{
     run_apply,
 };
 
+// One write for all the lines: standard error is unbuffered, and a plan of a million items
+// gives a million problems (tests/hostile_test.cpp APlanNamingAMillionItems).
+static void print_problems(const std::vector<Problem>& problems) {
+    std::ostringstream lines;
+    for (const Problem& p : problems) lines << p << '\n';
+    std::cerr << lines.str() << std::flush;
+}
+
 int run_apply(const Args& args) {
     Decision decision;
     decision.id = args.required(k_id.name);
@@ -56,11 +66,11 @@ int run_apply(const Args& args) {
 
     const auto corpus = load_corpus_or_report(args.positional(0));
     const PlanLoadResult plan = read_plan_file(args.positional(1));
-    for (const Problem& p : plan.problems) std::cerr << p << '\n';
+    print_problems(plan.problems);
     if (!corpus || !plan.ok()) return k_exit_invalid;
 
     const LoadResult applied = apply_plan(*corpus, *plan.plan, decision);
-    for (const Problem& p : applied.problems) std::cerr << p << '\n';
+    print_problems(applied.problems);
     if (!applied.ok()) {
         std::cerr << "normdoc apply: nothing written (" << applied.problems.size()
                   << (applied.problems.size() == 1 ? " problem)\n" : " problems)\n");
