@@ -650,6 +650,18 @@ TEST(AknImport, ANumberWhoseYearDiffersFromPublicationIsWarnedWithItsFile) {
     EXPECT_EQ(mismatch[0]->line, line_of(xml, "<FRBRnumber"));
 }
 
+// Found by akn_import_fuzz: an id that starts with a quote hid the validator's warning from its file.
+TEST(AknImport, AValidatorProblemAboutAnOddIdIsGivenItsFile) {
+    for (const std::string id : {"'akn/xx/act/2010/1", "x'", "a:", "a's", "x' y"}) {
+        Act a;
+        a.id = id;
+        a.work_tail = "<FRBRnumber value=\"x\" showAs=\"澄政发〔2018〕12号\"/>";
+        const auto r = import({{"other.xml", Act{}.xml()}, {"a.xml", a.xml()}});
+        ASSERT_FALSE(r.problems.empty()) << id;
+        for (const Problem& p : r.problems) EXPECT_FALSE(p.file.empty()) << id << ": " << to_string(p);
+    }
+}
+
 TEST(AknImport, AFileThatIsNotAkomaNtosoIsAnErrorForThatFileAlone) {
     const std::string other = "<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"http://www.akomantoso.org/2.0\">\n<act/>\n</akomaNtoso>\n";
     const auto r = import({{"good.xml", Act{}.xml()}, {"old.xml", other}, {"text.xml", "just text\n"}, {"empty.xml", ""}});

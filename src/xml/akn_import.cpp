@@ -569,6 +569,12 @@ bool make_work(Scan& scan, const AknImportOptions& options, Reporter& report, Wo
         report.error(scan.work_line, ProblemCode::missing, "<FRBRWork> has no FRBRthis value: the document cannot be identified");
         return false;
     }
+    if (!usable_as_id(scan.frbr_this->value)) {
+        report.error(scan.frbr_this->line, ProblemCode::bad_value,
+                     "FRBRthis " + in_quotes(scan.frbr_this->value) +
+                         " holds white space or control characters, which no id may hold: the document cannot be identified");
+        return false;
+    }
     draft::Document& d = work.doc;
     d.id = scan.frbr_this->value;
     d.line = scan.frbr_this->line;
@@ -1055,49 +1061,53 @@ draft::Corpus Importer::make_draft(const std::vector<Edge>& edges) const {
 // ("document ID …", "document id 'ID' …", "documents … cycle: ID → …", "authority ID …"): that
 // gives the problem its file back.
 bool Importer::attribute(Problem& p, std::size_t& file, std::optional<std::uint32_t>& work) const {
-    std::string_view m = p.message;
-    auto token_after = [&](std::string_view prefix) -> std::optional<std::string_view> {
-        if (m.substr(0, prefix.size()) != prefix) return std::nullopt;
-        std::string_view rest = m.substr(prefix.size());
-        if (!rest.empty() && rest.front() == '\'') {
-            const std::size_t close = rest.rfind("' ");
-            return close == std::string_view::npos ? rest.substr(1) : rest.substr(1, close - 1);
-        }
-        return rest.substr(0, rest.find(' '));
+    const std::string_view m = p.message;
+    auto starts = [&](std::string_view prefix) { return m.substr(0, prefix.size()) == prefix; };
+    // Ids hold no white space (the validator checks that first, in "… id 'ID' is …" messages), so
+    // elsewhere an id runs to the next space, perhaps followed by ':' or "'s".
+    auto candidates = [](std::string_view rest) {
+        std::vector<std::string_view> out;
+        std::string_view token = rest.substr(0, rest.find(' '));
+        out.push_back(token);
+        if (!token.empty() && token.back() == ':') out.push_back(token.substr(0, token.size() - 1));
+        if (token.size() > 2 && token.substr(token.size() - 2) == "'s") out.push_back(token.substr(0, token.size() - 2));
+        return out;
     };
-    auto find_work = [&](std::string_view id) -> bool {
-        for (int attempt = 0; attempt < 3; ++attempt) {
+    auto quoted_id = [](std::string_view rest) -> std::optional<std::string_view> {
+        if (rest.empty() || rest.front() != '\'') return std::nullopt;
+        const std::size_t close = rest.rfind("' is ");
+        if (close == std::string_view::npos || close == 0) return std::nullopt;
+        return rest.substr(1, close - 1);
+    };
+    auto find_work = [&](const std::vector<std::string_view>& ids) {
+        for (std::string_view id : ids)
             for (std::uint32_t k = 0; k < kept_.size(); ++k)
                 if (works_[kept_[k]].doc.id == id) {
                     file = works_[kept_[k]].file;
                     work = k;
                     return true;
                 }
-            // "document ID: …", "document ID's …"
-            if (!id.empty() && id.back() == ':') id.remove_suffix(1);
-            else if (id.size() > 2 && id.substr(id.size() - 2) == "'s") id.remove_suffix(2);
-            else break;
-        }
         return false;
     };
-    if (auto id = token_after("document id ")) return find_work(*id);
-    if (auto id = token_after("document ")) return find_work(*id);
-    if (m.substr(0, 10) == "documents ") {
+    auto find_authority = [&](const std::vector<std::string_view>& ids) {
+        for (std::string_view id : ids)
+            for (const AuthorityInfo& a : authorities_)
+                if (a.id == id) {
+                    file = a.file;
+                    return true;
+                }
+        return false;
+    };
+    if (starts("document id "))
+        if (auto id = quoted_id(m.substr(12)); id && find_work({*id})) return true;
+    if (starts("document ")) return find_work(candidates(m.substr(9)));
+    if (starts("documents ")) {
         const std::size_t colon = m.find(": ");
-        if (colon != std::string_view::npos) {
-            std::string_view first = m.substr(colon + 2);
-            return find_work(first.substr(0, first.find(' ')));
-        }
+        return colon != std::string_view::npos && find_work(candidates(m.substr(colon + 2)));
     }
-    std::optional<std::string_view> aid = token_after("authority id ");
-    if (!aid) aid = token_after("authority ");
-    if (aid) {
-        for (const AuthorityInfo& a : authorities_)
-            if (a.id == *aid) {
-                file = a.file;
-                return true;
-            }
-    }
+    if (starts("authority id "))
+        if (auto id = quoted_id(m.substr(13)); id && find_authority({*id})) return true;
+    if (starts("authority ")) return find_authority(candidates(m.substr(10)));
     return false;
 }
 
