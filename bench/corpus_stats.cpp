@@ -5,10 +5,15 @@
 //
 // normdoc_bench_stats --generate N [--seed S] OUT: writes a generated corpus (atomically), for
 // scripts that have no CLI built.
+//
+// normdoc_bench_stats --parse-only FILE: parses FILE with pugixml (the reader's options) and
+// nothing else: the floor that `normdoc validate` is compared with, as a process.
 #include "normdoc/atomic_file.hpp"
 #include "normdoc/generate.hpp"
 #include "normdoc/io.hpp"
 #include "normdoc/status.hpp"
+
+#include <pugixml.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -89,8 +94,20 @@ int main(int argc, char** argv) {
                       << "\nmost_depended_on_dependents=" << s.most_depended_on_dependents << '\n';
             return 0;
         }
+        if (args.size() == 2 && args[0] == "--parse-only") {
+            pugi::xml_document doc;
+            const pugi::xml_parse_result r = doc.load_file(args[1].c_str(), pugi::parse_default);
+            if (!r) {
+                std::cerr << args[1] << ": " << r.description() << '\n';
+                return 1;
+            }
+            std::size_t elements = 0;
+            for (pugi::xml_node n = doc.document_element().first_child(); n; n = n.next_sibling()) ++elements;
+            std::cout << "sections=" << elements << '\n';
+            return 0;
+        }
         if (args.size() != 1) {
-            std::cerr << "usage: normdoc_bench_stats CORPUS | --generate N [--seed S] OUT\n";
+            std::cerr << "usage: normdoc_bench_stats CORPUS | --generate N [--seed S] OUT | --parse-only FILE\n";
             return 2;
         }
         return stats(args[0]);

@@ -1117,10 +1117,11 @@ private:
         const DocumentKind kind = kind_for(a);
         const bool normative = is_normative(kind);
         const bool draft = index + options_.documents / 100 >= options_.documents && normative && rng_.chance(250);
-        const bool trial = kind != DocumentKind::law && rng_.chance(100);
         const bool cleanup_decision = kind == DocumentKind::other && !draft &&
                                       (a.role == Role::government || a.role == Role::office || a.role == Role::department) &&
                                       rng_.chance(150);
+        // SPEC §7: trial exactly when the title says 试行 / 暂行 (a clean-up decision never does).
+        const bool trial = kind != DocumentKind::law && !cleanup_decision && rng_.chance(100);
         const Subject& subject = k_subjects[rng_.below(k_subject_count)];
         const int year = year_of(day);
 
@@ -1151,7 +1152,7 @@ private:
             if (rng_.chance(40)) {
                 expires = term_last(effective, trial ? 3 : 8);  // TERM_TOO_LONG (a defect)
             } else if (trial) {
-                expires = term_last(effective, 1) + (rng_.chance(500) ? 0 : 0);
+                expires = term_last(effective, 1);
             } else if (rng_.chance(500)) {
                 expires = term_last(effective, 3);
             } else {
