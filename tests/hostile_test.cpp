@@ -459,6 +459,27 @@ TEST(Hostile, NulByteInAPlan) {
     EXPECT_EQ(r.problems[0].line, 3u);
 }
 
+// Found by corpus_fuzz (heap-use-after-free under ASan): the owner named in a message about an
+// element with an undeclared prefix was a view into the previous element's slice buffer, which
+// the next, larger slice had freed. The owner of a section's child is the corpus.
+TEST(Hostile, AnUndeclaredPrefixAfterAnAuthorityInALargerSlice) {
+    const std::string xml = "<corpus xmlns=\"urn:normdoc:corpus:1\">\n"
+                            "  <authorities>\n"
+                            "    <authority id=\"second-authority-with-a-long-id\" name=\"B\" kind=\"department\"/>\n"
+                            "    <au:thority id=\"x\" name=\"" + std::string(300, 'C') + "\" kind=\"other\"/>\n"
+                            "  </authorities>\n"
+                            "</corpus>\n";
+    for (std::size_t slice : {std::size_t(1) << 20, std::size_t(16)}) {
+        const LoadResult r = detail::read_corpus_in_slices(xml, "prefix.xml", slice);
+        ASSERT_EQ(r.problems.size(), 1u) << listing(r.problems);
+        EXPECT_EQ(r.problems[0].code, ProblemCode::xml_syntax);
+        EXPECT_EQ(r.problems[0].line, 4u);
+        EXPECT_EQ(r.problems[0].message.find("second-authority"), std::string::npos) << r.problems[0].message;
+        EXPECT_NE(r.problems[0].message.find("<au:thority> has an undeclared namespace prefix"), std::string::npos)
+            << r.problems[0].message;
+    }
+}
+
 // ---- ids ----------------------------------------------------------------------------------------
 
 TEST(Hostile, IdsWithSpacesAreBadValues) {
