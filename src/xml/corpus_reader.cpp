@@ -106,6 +106,11 @@ private:
         return false;
     }
 
+    void reset_owner() noexcept {
+        owner_kind_ = "corpus";
+        owner_id_ = {};
+    }
+
     std::size_t line_of(pugi::xml_node n) {
         const std::ptrdiff_t offset = n.offset_debug();
         if (offset < 0) return last_line_;
@@ -357,6 +362,10 @@ private:
         }
         if (kind == SectionKind::ignored) return true;
         base_ = begin;
+        // The owner of a section's child is the corpus, also in messages about a child that
+        // for_each_child reports itself (an undeclared prefix): never the previous document,
+        // whose id is a view into the previous slice's freed buffer (found by corpus_fuzz).
+        reset_owner();
         for_each_child(doc, [&](pugi::xml_node c, std::string_view local, std::size_t line) {
             switch (kind) {
                 case SectionKind::profile: read_profile_item(c, local, line); break;
@@ -374,6 +383,7 @@ private:
                     break;
                 case SectionKind::ignored: break;
             }
+            reset_owner();
         });
         return true;
     }
