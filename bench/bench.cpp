@@ -451,6 +451,51 @@ void BM_PlanWriteApply(benchmark::State& state, std::size_t n) {
     state.counters["plan_MB"] = static_cast<double>(plan_bytes) / 1e6;
 }
 
+// The ordering of documents_by_id as assemble() makes it (std::sort of ids through the
+// documents), against the proposal: (first 8 bytes big-endian, index) pairs sorted as integers,
+// the strings compared only on equal keys. ratio = proposal / current.
+std::uint64_t prefix_key(std::string_view s) {
+    std::uint64_t k = 0;
+    for (std::size_t i = 0; i < 8; ++i) k = (k << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+    return k;
+}
+
+void BM_SortIds(benchmark::State& state, std::size_t n) {
+    Fixture& f = fixture(n);
+    const normdoc::Corpus& c = f.corpus;
+    double current = 0, proposal = 0;
+    for (auto _ : state) {
+        auto start = Clock::now();
+        std::vector<normdoc::DocumentId> order(c.document_count());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = normdoc::DocumentId(i);
+        std::sort(order.begin(), order.end(),
+                  [&](normdoc::DocumentId a, normdoc::DocumentId b) { return c.document(a).id < c.document(b).id; });
+        current += seconds_since(start);
+        start = Clock::now();
+        struct Key { std::uint64_t prefix; std::string_view id; std::uint32_t index; };
+        std::vector<Key> keys(c.document_count());
+        for (std::uint32_t i = 0; i < keys.size(); ++i) {
+            const std::string_view id = c.document(normdoc::DocumentId(i)).id;
+            keys[i] = {prefix_key(id), id, i};
+        }
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            if (a.prefix != b.prefix) return a.prefix < b.prefix;
+            return a.id.substr(std::min<std::size_t>(8, a.id.size())) < b.id.substr(std::min<std::size_t>(8, b.id.size()));
+        });
+        std::vector<normdoc::DocumentId> sorted(keys.size());
+        for (std::size_t i = 0; i < keys.size(); ++i) sorted[i] = normdoc::DocumentId(keys[i].index);
+        const double t = seconds_since(start);
+        proposal += t;
+        state.SetIterationTime(t);
+        if (sorted != order) {
+            state.SkipWithError("the proposal orders ids differently");
+            break;
+        }
+    }
+    state.counters["current_ms"] = current * 1e3 / static_cast<double>(state.iterations());
+    state.counters["ratio"] = proposal / current;
+}
+
 std::vector<std::size_t> sizes() {
     std::vector<std::size_t> out;
     if (const char* list = std::getenv("NORMDOC_BENCH_SIZES")) {
@@ -480,6 +525,7 @@ void register_all() {
         {"sqlite_impact", BM_SqliteImpact, false, true},
         {"graph_build", BM_GraphBuild, false, false},
         {"plan_write_apply", BM_PlanWriteApply, true, false},
+        {"sort_ids", BM_SortIds, false, true},
     };
     for (std::size_t n : sizes()) {
         for (const Entry& e : entries) {

@@ -36,7 +36,8 @@ const Command k_generate_command{
     "tree from the State Council down to townships, with the 2013/2018 reforms; laws, regulations and\n"
     "rules that thousands of documents rest on; amendment and repeal chains; about 3.4 relations per\n"
     "document; 10 % trial documents; procedure records with realistic defects. The same N and seed\n"
-    "give the same bytes. Memory stays flat in N: the corpus is written as it is generated.",
+    "give the same bytes. The corpus is written as it is generated: memory stays small (about 30\n"
+    "bytes per document, for about 840 bytes of XML).",
     {},
     {k_documents, k_seed, opt::output},
     {},
