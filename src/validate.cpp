@@ -366,6 +366,17 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
     data->relation_count = relations.size();
     data->graph = build_relation_graph(data->documents.size(), relations);
 
+    // Modifying relations by target (a counting sort; stable, so in source order per target).
+    auto& offsets = data->modification_offsets;
+    offsets.assign(data->documents.size() + 1, 0);
+    for (const Relation& r : relations)
+        if (is_modifying(r.kind)) ++offsets[r.target.index() + 1];
+    for (std::size_t i = 1; i < offsets.size(); ++i) offsets[i] += offsets[i - 1];
+    data->modifications.resize(offsets.back());
+    std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+    for (const Relation& r : relations)
+        if (is_modifying(r.kind)) data->modifications[next[r.target.index()]++] = r;
+
     data->documents_by_id.resize(data->documents.size());
     for (std::uint32_t i = 0; i < data->documents_by_id.size(); ++i) data->documents_by_id[i] = DocumentId(i);
     std::sort(data->documents_by_id.begin(), data->documents_by_id.end(),

@@ -71,16 +71,6 @@ TEST(Impact, TheSameOrderWhenFewOfManyDocumentsAreReached) {
                                                              {"c", 3, Status::in_force}}));
 }
 
-TEST(Impact, QuickStatusIsStatusOf) {
-    CorpusBuilder b = base();
-    b.document("r", DocumentKind::rule, "废止决定").issuer("npc").dates("2018-09-01").repeals("b");
-    b.document("e", DocumentKind::other, "通知").issuer("jy-kjj").dates("2018-01-01").event(EventType::invalidation, "2018-10-01");
-    const Corpus c = build(b);
-    for (const char* day : {"2010-01-01", "2015-05-09", "2015-05-10", "2018-05-31", "2018-08-31", "2018-09-01", "2018-11-30"})
-        for (DocumentId id : c.documents())
-            EXPECT_EQ(quick_status_of(c, id, d(day)), status_of(c, id, d(day))) << c.document(id).id << " on " << day;
-}
-
 TEST(Impact, ShortestDepthWhenReachedTwice) {
     CorpusBuilder b = base();
     b.document("d", DocumentKind::normative, "通知").issuer("jy-kjj").dates("2018-07-01").based_on("c").based_on("rule");

@@ -192,7 +192,7 @@ namespace detail {
 inline bool formally_ended(const Corpus& corpus, DocumentId id, Date day) {
     for (const Event& e : corpus.document(id).events)
         if ((e.type == EventType::repeal || e.type == EventType::invalidation) && e.date <= day) return true;
-    for (const Relation& r : corpus.relations_to(id))
+    for (const Relation& r : corpus.modifications_of(id))
         if ((is_repealing(r.kind) || r.kind == RelationKind::declares_invalid) && in_effect(corpus, r, day))
             return true;
     return false;
@@ -204,7 +204,7 @@ inline std::optional<Date> latest_amendment(const Corpus& corpus, DocumentId id,
     std::optional<Date> latest;
     for (const Event& e : corpus.document(id).events)
         if (e.type == EventType::amendment && e.date <= day && (!latest || e.date > *latest)) latest = e.date;
-    for (const Relation& r : corpus.relations_to(id)) {
+    for (const Relation& r : corpus.modifications_of(id)) {
         if (r.kind != RelationKind::amends || !in_effect(corpus, r, day)) continue;
         const Date when = *corpus.relation_date(r);
         if (!latest || when > *latest) latest = when;

@@ -33,8 +33,25 @@ struct CorpusData {
     std::vector<DocumentId> documents_by_id;       // sorted by string id (bytes)
     RelationGraph graph;
     std::size_t relation_count = 0;
+    // The modifying relations (SPEC §2: amends, repeals, supersedes, declares-invalid, extends)
+    // grouped by target: what status needs, without walking a law's thousands of dependents.
+    std::vector<std::uint32_t> modification_offsets;  // document count + 1
+    std::vector<Relation> modifications;
 };
 }  // namespace detail
+
+// A contiguous run of relations.
+class RelationSpan {
+public:
+    RelationSpan(const Relation* b, const Relation* e) noexcept : begin_(b), end_(e) {}
+    const Relation* begin() const noexcept { return begin_; }
+    const Relation* end() const noexcept { return end_; }
+    std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - begin_); }
+    bool empty() const noexcept { return begin_ == end_; }
+
+private:
+    const Relation *begin_, *end_;
+};
 
 // A contiguous run of ids 0..n-1, for range-for.
 template <class IdT>
@@ -104,6 +121,13 @@ public:
     // Relations whose source is `d` (its own <relations>), and those whose target is `d`.
     OutRelations relations_from(DocumentId d) const { return normdoc::relations_from(data_->graph, d); }
     InRelations relations_to(DocumentId d) const { return normdoc::relations_to(data_->graph, d); }
+    // The modifying relations whose target is `d` (a subset of relations_to, in source order).
+    RelationSpan modifications_of(DocumentId d) const noexcept {
+        const auto& offsets = data_->modification_offsets;
+        if (d.index() + 1 >= offsets.size()) return {nullptr, nullptr};
+        const Relation* base = data_->modifications.data();
+        return {base + offsets[d.index()], base + offsets[d.index() + 1]};
+    }
 
     // SPEC §2: a relation's date defaults to its source's effective date (none for a draft
     // source without dates).

@@ -93,7 +93,7 @@ struct ImpactEntry {
 //
 // When many documents are reached, the order comes from one walk of the corpus's id order through
 // the depth array (no string comparisons); when few are, from sorting them. Statuses come from
-// quick_status_of (one walk of each document's in-edges).
+// status_of (which walks only the modifying relations of each document).
 inline std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Date as_of) {
     const RelationGraph& g = corpus.graph();
     auto follow = [&g](GraphEdge e) { return is_dependency(g[e].kind); };
@@ -125,7 +125,7 @@ inline std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Dat
             first = last;
         }
     }
-    for (ImpactEntry& e : out) e.status = quick_status_of(corpus, e.document, as_of).status;
+    for (ImpactEntry& e : out) e.status = status_of(corpus, e.document, as_of).status;
     return out;
 }
 

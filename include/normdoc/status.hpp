@@ -66,7 +66,7 @@ inline std::optional<Date> last_day_in_force(const Corpus& corpus, DocumentId id
     if (!last) return last;
     struct Extension { Date date; std::string_view source; Date until; };
     std::vector<Extension> extensions;
-    for (const Relation& r : corpus.relations_to(id)) {
+    for (const Relation& r : corpus.modifications_of(id)) {
         if (r.kind != RelationKind::extends || !r.until || !in_effect(corpus, r, day)) continue;
         extensions.push_back({*corpus.relation_date(r), corpus.document(r.source).id, *r.until});
     }
@@ -83,7 +83,7 @@ inline std::optional<Date> last_day_in_force(const Corpus& corpus, DocumentId id
 inline bool amended_as_of(const Corpus& corpus, DocumentId id, Date day) {
     for (const auto& e : corpus.document(id).events)
         if (e.type == EventType::amendment && e.date <= day) return true;
-    for (const Relation& r : corpus.relations_to(id))
+    for (const Relation& r : corpus.modifications_of(id))
         if (r.kind == RelationKind::amends && in_effect(corpus, r, day)) return true;
     return false;
 }
@@ -107,7 +107,7 @@ inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
             ending = what;
         }
     };
-    for (const Relation& r : corpus.relations_to(id)) {
+    for (const Relation& r : corpus.modifications_of(id)) {
         if (!is_repealing(r.kind) && r.kind != RelationKind::declares_invalid) continue;
         if (!in_effect(corpus, r, day)) continue;
         consider(*corpus.relation_date(r), is_repealing(r.kind) ? Status::repealed : Status::invalid);
@@ -128,9 +128,7 @@ inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
 }
 
 // SPEC §5 for a document that no modifying relation points at and that has no events: then only
-// its dates and its term decide, and status_of gives the same without walking the document's
-// in-edges (for a law, thousands of dependents). For whole-corpus passes (the clean-up, impact)
-// that know which documents are modified; tested against status_of.
+// its dates and its term decide (status_of gives the same; tested against it).
 inline DocumentStatus plain_status(const Corpus& corpus, const Document& doc, Date day) {
     DocumentStatus out;
     out.last_day = base_last_day(corpus, doc);
@@ -142,22 +140,6 @@ inline DocumentStatus plain_status(const Corpus& corpus, const Document& doc, Da
         out.status = day < *doc.effective ? Status::pending : Status::in_force;
     }
     return out;
-}
-
-// status_of, by way of plain_status when nothing modifies the document (one walk of its
-// in-edges instead of three).
-inline DocumentStatus quick_status_of(const Corpus& corpus, DocumentId id, Date day) {
-    const Document& doc = corpus.document(id);
-    if (doc.events.empty()) {
-        bool modified = false;
-        for (const Relation& r : corpus.relations_to(id))
-            if (is_modifying(r.kind)) {
-                modified = true;
-                break;
-            }
-        if (!modified) return plain_status(corpus, doc, day);
-    }
-    return status_of(corpus, id, day);
 }
 
 }  // namespace normdoc
