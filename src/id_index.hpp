@@ -24,24 +24,28 @@ public:
     bool insert(std::string_view key, std::uint32_t value) {
         if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        const std::size_t h = hash(key);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             Slot& s = slots_[i];
             if (s.value == k_none) {
-                s = {key, value};
+                s = {key, value, tag};
                 ++size_;
                 return true;
             }
-            if (s.key == key) return false;
+            if (s.tag == tag && s.key == key) return false;
         }
     }
 
     std::uint32_t find(std::string_view key) const noexcept {
         if (slots_.empty()) return k_none;
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        const std::size_t h = hash(key);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& s = slots_[i];
             if (s.value == k_none) return k_none;
-            if (s.key == key) return s.value;
+            if (s.tag == tag && s.key == key) return s.value;  // strings compared only on a likely match
         }
     }
 
@@ -51,6 +55,7 @@ private:
     struct Slot {
         std::string_view key;
         std::uint32_t value = k_none;
+        std::uint32_t tag = 0;  // high bits of the hash
     };
 
     static std::size_t hash(std::string_view key) noexcept { return std::hash<std::string_view>{}(key); }
@@ -60,7 +65,7 @@ private:
         slots_.assign(capacity, Slot{});
         size_ = 0;
         for (const Slot& s : old)
-            if (s.value != k_none) insert(s.key, s.value);
+            if (s.value != k_none) insert(s.key, s.value);  // (rehashing recomputes the tag)
     }
 
     std::vector<Slot> slots_;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace normdoc {
@@ -241,6 +242,34 @@ TEST(Validate, EqualityNoticesAChangedField) {
     draft::Corpus changed = to_draft(one);
     changed.documents[1].expires = test::d("2020-01-01");
     EXPECT_NE(describe_difference(one, *build_corpus(changed).corpus), "");
+}
+
+}  // namespace
+}  // namespace normdoc
+
+namespace normdoc {
+namespace {
+
+TEST(Index, DocumentsByIdAreInByteOrderWhateverTheSharedPrefixes) {
+    CorpusBuilder b;
+    b.authority("gov", "政府", AuthorityKind::government);
+    std::vector<std::string> ids;
+    std::mt19937 rng(7);
+    const std::string stems[] = {"cn-js-wx-jy-gov-", "cn-js-wx-jy-gov-2018-", "cn-js-wx-", "c", "cn-js-wx-jy-kjj-", "澄政发-"};
+    for (int i = 0; i < 2000; ++i) {
+        std::string id = stems[rng() % 6] + std::to_string(rng() % 5000);
+        if (rng() % 3 == 0) id += "-" + std::to_string(rng() % 10);
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+        ids.push_back(id);
+        b.document(id, DocumentKind::other, "文件").issuer("gov").dates("2018-01-01");
+    }
+    const LoadResult r = b.build();
+    ASSERT_TRUE(r.ok());
+    std::vector<std::string> got;
+    for (DocumentId id : r.corpus->documents_by_id()) got.emplace_back(r.corpus->document(id).id);
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(got, ids);
+    for (const auto& id : ids) EXPECT_EQ(r.corpus->document(*r.corpus->find_document(id)).id, id);
 }
 
 }  // namespace
