@@ -6,12 +6,19 @@
 #include "scc.hpp"
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 #include <string>
 #include <utility>
 
 namespace normdoc {
 namespace {
+
+// Work worth a second thread only on a large corpus (a thread costs more than checking a few
+// thousand documents).
+std::launch launch_policy(std::size_t documents) {
+    return documents >= 20000 ? std::launch::async : std::launch::deferred;
+}
 
 std::size_t line_or(std::size_t line, std::size_t fallback) { return line != 0 ? line : fallback; }
 
@@ -46,10 +53,13 @@ public:
     void run() {
         index_authorities();
         index_documents();
+        // The cycle search only reads the draft and the indexes: on a large corpus it runs on the
+        // second core while the per-document checks run here.
+        auto cycles = std::async(launch_policy(d_.documents.size()), [this] { return find_document_cycles(); });
         check_authorities();
         check_successor_cycles();
         check_documents();
-        check_document_cycles();
+        for (auto& p : cycles.get()) problems_.push_back(std::move(p));
         check_late_extensions();
     }
 
@@ -236,13 +246,15 @@ private:
     }
 
     // SPEC §7 BASIS_CYCLE and MODIFICATION_CYCLE: strongly connected components (iterative).
-    void check_document_cycles() {
-        check_cycles(is_dependency, ProblemCode::basis_cycle, "documents are based on each other in a cycle: ");
-        check_cycles(is_modification_cycle_kind, ProblemCode::modification_cycle, "documents modify each other in a cycle: ");
+    std::vector<Problem> find_document_cycles() const {
+        std::vector<Problem> found;
+        find_cycles(is_dependency, ProblemCode::basis_cycle, "documents are based on each other in a cycle: ", found);
+        find_cycles(is_modification_cycle_kind, ProblemCode::modification_cycle, "documents modify each other in a cycle: ", found);
+        return found;
     }
 
     template <class KindFilter>
-    void check_cycles(KindFilter keep, ProblemCode code, const char* what) {
+    void find_cycles(KindFilter keep, ProblemCode code, const char* what, std::vector<Problem>& found) const {
         const std::size_t n = d_.documents.size();
         std::vector<std::uint32_t> offsets(n + 1, 0), targets;
         for (std::size_t i = 0; i < n; ++i) {
@@ -259,7 +271,7 @@ private:
             std::sort(component.begin(), component.end());  // file order
             std::vector<std::string_view> names;
             for (auto m : component) names.push_back(d_.documents[m].id);
-            error(d_.documents[component.front()].line, code, what + join_members(names));
+            found.push_back({d_.file, d_.documents[component.front()].line, Severity::error, code, what + join_members(names)});
         }
     }
 
@@ -410,6 +422,9 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
     }
 
     data->relation_count = relations.size();
+    // Sorting the ids reads only the documents: on the second core, while the graph is built.
+    auto documents_by_id = std::async(launch_policy(data->documents.size()),
+                                      [&documents = data->documents] { return sorted_by_id<DocumentId>(documents); });
     data->graph = build_relation_graph(data->documents.size(), relations);
 
     // Modifying relations by target (a counting sort; stable, so in source order per target).
@@ -423,7 +438,7 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
     for (const Relation& r : relations)
         if (is_modifying(r.kind)) data->modifications[next[r.target.index()]++] = r;
 
-    data->documents_by_id = sorted_by_id<DocumentId>(data->documents);
+    data->documents_by_id = documents_by_id.get();
     data->authorities_by_id = sorted_by_id<AuthorityId>(data->authorities);
     return data;
 }
