@@ -193,5 +193,46 @@ TEST(Concurrency, EightThreadsReadingTheSameFileGetEqualCorpora) {
     for (int t = 0; t < k_threads; ++t) EXPECT_EQ(differences[static_cast<std::size_t>(t)], "") << "thread " << t;
 }
 
+// Validation of a corpus of 20,000 documents or more runs its cycle search and id sort on a second
+// thread (src/validate.cpp): a valid one loads equal every time, an invalid one gives the same
+// problems every time, in line order. Under TSan this is the test of that parallelism.
+TEST(Concurrency, ValidationOfALargeCorpusOnTwoThreadsIsDeterministic) {
+    GenerateOptions options;
+    options.documents = 20000;
+    options.seed = 3;
+    std::string xml = generate_corpus_xml(options);
+    const LoadResult first = read_corpus(xml, "large.xml");
+    ASSERT_TRUE(first.ok());
+    ASSERT_EQ(first.corpus->document_count(), 20000u);
+    const LoadResult second = read_corpus(xml, "large.xml");
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(describe_difference(*first.corpus, *second.corpus), "");
+
+    // Break it: a basis cycle of two new documents and a duplicate of the first document's id.
+    const std::string issuer(first.corpus->authority(AuthorityId(0)).id);
+    const std::string dup(first.corpus->document(DocumentId(0)).id);
+    const std::string extra =
+        "<document id=\"cycle-a\" kind=\"rule\"><title>a</title><issuer ref=\"" + issuer +
+        "\"/><relations><based-on ref=\"cycle-b\"/></relations></document>\n"
+        "<document id=\"cycle-b\" kind=\"rule\"><title>b</title><issuer ref=\"" + issuer +
+        "\"/><relations><based-on ref=\"cycle-a\"/></relations></document>\n"
+        "<document id=\"" + dup + "\" kind=\"rule\"><title>dup</title><issuer ref=\"" + issuer + "\"/></document>\n";
+    const std::size_t end = xml.rfind("</documents>");
+    ASSERT_NE(end, std::string::npos);
+    xml.insert(end, extra);
+    std::vector<std::string> runs;
+    for (int i = 0; i < 3; ++i) {
+        const LoadResult r = read_corpus(xml, "broken.xml");
+        EXPECT_FALSE(r.ok());
+        std::string text;
+        for (const Problem& p : r.problems) text += to_string(p) + "\n";
+        runs.push_back(text);
+    }
+    EXPECT_NE(runs[0].find("BASIS_CYCLE"), std::string::npos) << runs[0];
+    EXPECT_NE(runs[0].find("DUPLICATE_ID"), std::string::npos) << runs[0];
+    EXPECT_EQ(runs[1], runs[0]);
+    EXPECT_EQ(runs[2], runs[0]);
+}
+
 }  // namespace
 }  // namespace normdoc
