@@ -110,28 +110,10 @@ std::vector<std::pair<RelationKind, std::string>> relations_of(const Corpus& c, 
     return out;
 }
 
-struct CliRun {
-    int exit = -1;
-    std::string err;
-};
+#ifdef NORMDOC_CLI
 
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-CliRun run_cli(const std::vector<std::string>& args, const std::string& scratch) {
-    std::string cmd = shell_quote(NORMDOC_CLI);
-    for (const auto& a : args) cmd += " " + shell_quote(a);
-    const std::string err_file = scratch + "/stderr.txt";
-    cmd += " >/dev/null 2>" + shell_quote(err_file);
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = test::read_text(err_file);
-    return r;
-}
+using test::CliRun;
+using test::run_cli;
 
 // ---- the real shapes, through the command line ------------------------------------------------
 
@@ -145,8 +127,8 @@ TEST(AknImportCli, RealShapesGiveACorpusThatValidatesWithIdsDatesStatusesAndTheR
     std::vector<std::string> args = {"import-akn"};
     for (const auto& f : k_good_files) args.push_back(k_data + f);
     args.insert(args.end(), {"-o", dir + "/corpus.xml"});
-    const CliRun run = run_cli(args, dir);
-    ASSERT_EQ(run.exit, 0) << run.err;
+    const CliRun run = run_cli(dir, args);
+    ASSERT_EQ(run.code, 0) << run.err;
 
     const LoadResult loaded = read_corpus_file(dir + "/corpus.xml");
     ASSERT_TRUE(loaded.ok());
@@ -199,10 +181,9 @@ TEST(AknImportCli, RealShapesGiveACorpusThatValidatesWithIdsDatesStatusesAndTheR
 
 TEST(AknImportCli, AFileThatIsNotAkomaNtosoAmongGoodOnesIsAnErrorAndTheOthersAreWritten) {
     const std::string dir = test::scratch_dir("akn_not_akn");
-    const CliRun run = run_cli({"import-akn", k_data + "za_cpt_air_quality_2010.xml", k_data + "not_akn_legaldocml_de.xml",
-                             k_data + "not_well_formed.xml", k_data + "za_cpt_air_quality_2016.xml", "-o", dir + "/c.xml"},
-                            dir);
-    EXPECT_EQ(run.exit, 1);
+    const CliRun run = run_cli(dir, {"import-akn", k_data + "za_cpt_air_quality_2010.xml", k_data + "not_akn_legaldocml_de.xml",
+                                     k_data + "not_well_formed.xml", k_data + "za_cpt_air_quality_2016.xml", "-o", dir + "/c.xml"});
+    EXPECT_EQ(run.code, 1);
     EXPECT_NE(run.err.find(k_data + "not_akn_legaldocml_de.xml:3: error: UNKNOWN_ELEMENT: "), std::string::npos) << run.err;
     EXPECT_NE(run.err.find(k_data + "not_well_formed.xml:5: error: XML_SYNTAX: "), std::string::npos) << run.err;
     const LoadResult loaded = read_corpus_file(dir + "/c.xml");
@@ -212,33 +193,35 @@ TEST(AknImportCli, AFileThatIsNotAkomaNtosoAmongGoodOnesIsAnErrorAndTheOthersAre
 
 TEST(AknImportCli, AFileThatCannotBeReadIsExit3AndNothingIsWritten) {
     const std::string dir = test::scratch_dir("akn_unreadable");
-    const CliRun run = run_cli({"import-akn", k_data + "za_cpt_air_quality_2010.xml", dir + "/missing.xml", "-o", dir + "/c.xml"}, dir);
-    EXPECT_EQ(run.exit, 3) << run.err;
+    const CliRun run = run_cli(dir, {"import-akn", k_data + "za_cpt_air_quality_2010.xml", dir + "/missing.xml", "-o", dir + "/c.xml"});
+    EXPECT_EQ(run.code, 3) << run.err;
     EXPECT_FALSE(fs::exists(dir + "/c.xml"));
-    const CliRun directory = run_cli({"import-akn", dir, "-o", dir + "/c.xml"}, dir);
-    EXPECT_EQ(directory.exit, 3) << directory.err;
+    const CliRun directory = run_cli(dir, {"import-akn", dir, "-o", dir + "/c.xml"});
+    EXPECT_EQ(directory.code, 3) << directory.err;
 }
 
 TEST(AknImportCli, AnOutputThatCannotBeWrittenIsExit3) {
     const std::string dir = test::scratch_dir("akn_unwritable");
-    const CliRun run = run_cli({"import-akn", k_data + "za_cpt_air_quality_2010.xml", "-o", dir + "/no/such/dir/c.xml"}, dir);
-    EXPECT_EQ(run.exit, 3) << run.err;
-    const CliRun device = run_cli({"import-akn", k_data + "za_cpt_air_quality_2010.xml", "-o", dir}, dir);
-    EXPECT_EQ(device.exit, 3) << device.err;
+    const CliRun run = run_cli(dir, {"import-akn", k_data + "za_cpt_air_quality_2010.xml", "-o", dir + "/no/such/dir/c.xml"});
+    EXPECT_EQ(run.code, 3) << run.err;
+    const CliRun device = run_cli(dir, {"import-akn", k_data + "za_cpt_air_quality_2010.xml", "-o", dir});
+    EXPECT_EQ(device.code, 3) << device.err;
 }
 
 TEST(AknImportCli, NoDocumentLeftIsExit1AndNothingIsWritten) {
     const std::string dir = test::scratch_dir("akn_nothing_left");
-    const CliRun run = run_cli({"import-akn", k_data + "not_well_formed.xml", "-o", dir + "/c.xml"}, dir);
-    EXPECT_EQ(run.exit, 1) << run.err;
+    const CliRun run = run_cli(dir, {"import-akn", k_data + "not_well_formed.xml", "-o", dir + "/c.xml"});
+    EXPECT_EQ(run.code, 1) << run.err;
     EXPECT_FALSE(fs::exists(dir + "/c.xml"));
 }
 
 TEST(AknImportCli, KindOptionMustNameAKind) {
     const std::string dir = test::scratch_dir("akn_kind_usage");
-    EXPECT_EQ(run_cli({"import-akn", k_data + "messy.xml", "--kind", "decree", "-o", dir + "/c.xml"}, dir).exit, 2);
-    EXPECT_EQ(run_cli({"import-akn", k_data + "messy.xml"}, dir).exit, 2);  // -o is required
+    EXPECT_EQ(run_cli(dir, {"import-akn", k_data + "messy.xml", "--kind", "decree", "-o", dir + "/c.xml"}).code, 2);
+    EXPECT_EQ(run_cli(dir, {"import-akn", k_data + "messy.xml"}).code, 2);  // -o is required
 }
+
+#endif  // NORMDOC_CLI
 
 // ---- fields (SPEC §9) -----------------------------------------------------------------------------
 
@@ -1018,21 +1001,23 @@ TEST(AknExport, OneFilePerDocumentAndNothingElseIsLeftInTheDirectory) {
     EXPECT_EQ(files, 3u);
 }
 
+#ifdef NORMDOC_CLI
 TEST(AknExportCli, ExportWritesADirectoryAndAnOutputThatIsAFileIsExit3) {
     const std::string dir = test::scratch_dir("akn_export_cli");
-    ASSERT_EQ(run_cli({"import-akn", k_data + "za_cpt_air_quality_2016.xml", k_data + "za_cpt_air_quality_2010.xml", "-o", dir + "/c.xml"}, dir).exit, 0);
-    const CliRun run = run_cli({"export-akn", dir + "/c.xml", "-o", dir + "/akn"}, dir);
-    EXPECT_EQ(run.exit, 0) << run.err;
+    ASSERT_EQ(run_cli(dir, {"import-akn", k_data + "za_cpt_air_quality_2016.xml", k_data + "za_cpt_air_quality_2010.xml", "-o", dir + "/c.xml"}).code, 0);
+    const CliRun run = run_cli(dir, {"export-akn", dir + "/c.xml", "-o", dir + "/akn"});
+    EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(std::distance(fs::directory_iterator(dir + "/akn"), fs::directory_iterator()), 2);
-    const CliRun again = run_cli({"import-akn", dir + "/akn/" + akn_file_name("/akn/za-cpt/act/by-law/2016/air-quality-management/!main"),
-                               dir + "/akn/" + akn_file_name("/akn/za-cpt/act/by-law/2010/air-quality-management/main"), "-o", dir + "/c2.xml"},
-                              dir);
-    EXPECT_EQ(again.exit, 0) << again.err;
+    const CliRun again = run_cli(dir, {"import-akn", dir + "/akn/" + akn_file_name("/akn/za-cpt/act/by-law/2016/air-quality-management/!main"),
+                                       dir + "/akn/" + akn_file_name("/akn/za-cpt/act/by-law/2010/air-quality-management/main"), "-o", dir + "/c2.xml"});
+    EXPECT_EQ(again.code, 0) << again.err;
     const LoadResult first = read_corpus_file(dir + "/c.xml"), second = read_corpus_file(dir + "/c2.xml");
     ASSERT_TRUE(first.corpus && second.corpus);
     EXPECT_EQ(describe_akn_difference(*first.corpus, *second.corpus), "");
-    EXPECT_EQ(run_cli({"export-akn", dir + "/c.xml", "-o", dir + "/c.xml"}, dir).exit, 3);
+    EXPECT_EQ(run_cli(dir, {"export-akn", dir + "/c.xml", "-o", dir + "/c.xml"}).code, 3);
 }
+
+#endif  // NORMDOC_CLI
 
 }  // namespace
 }  // namespace normdoc

@@ -8,15 +8,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 // The helpers are small and self-contained; compiling them in keeps them testable without a
 // library of their own.
@@ -32,48 +28,10 @@ using test::scratch_dir;
 
 #ifdef NORMDOC_CLI
 
-struct CliRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-// Runs the CLI with `args` in `dir`; standard output goes to `stdout_path` when given (it is
-// then not captured), else to a file that is read back.
-CliRun run_cli(const std::string& dir, const std::vector<std::string>& args, const std::string& stdout_path = {}) {
-    const std::string out_path = stdout_path.empty() ? dir + "/.stdout" : stdout_path;
-    const std::string err_path = dir + "/.stderr";
-    std::vector<std::string> words{NORMDOC_CLI};
-    words.insert(words.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& w : words) argv.push_back(w.data());
-    argv.push_back(nullptr);
-
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int in = ::open("/dev/null", O_RDONLY);
-        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | (stdout_path.empty() ? O_TRUNC : 0), 0644);
-        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (in < 0 || out < 0 || err < 0 || ::chdir(dir.c_str()) != 0) ::_exit(127);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    CliRun run;
-    int status = 0;
-    if (pid < 0 || ::waitpid(pid, &status, 0) != pid) return run;
-    // SPEC §10: never a crash. A signal shows up as 128 + its number, which no test expects.
-    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    if (stdout_path.empty()) run.out = read_text(out_path);
-    run.err = read_text(err_path);
-    return run;
-}
-
-void write_file(const std::string& path, const std::string& content) {
-    std::ofstream(path, std::ios::binary) << content;
-}
+using test::CliOptions;
+using test::CliRun;
+using test::run_cli;
+using test::write_file;
 
 std::size_t line_count(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
 
@@ -128,7 +86,9 @@ protected:
         write_file(dir_ + "/small.xml", k_small_corpus);
     }
     CliRun run(const std::vector<std::string>& args, const std::string& stdout_path = {}) const {
-        return run_cli(dir_, args, stdout_path);
+        CliOptions options;
+        options.stdout_path = stdout_path;
+        return run_cli(dir_, args, options);
     }
     std::string dir_;
 };

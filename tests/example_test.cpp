@@ -12,10 +12,6 @@
 #include <fstream>
 #include <map>
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 namespace normdoc {
 namespace {
 
@@ -138,36 +134,8 @@ TEST_F(Example, ApplyingThePlanEndsThemAll) {
 
 #ifdef NORMDOC_CLI
 
-struct CliRun {
-    int code = -1;
-    std::string out, err;
-};
-
-// Runs the CLI in `dir` with standard output and error captured.
-CliRun cli(const std::string& dir, std::vector<std::string> args) {
-    args.insert(args.begin(), NORMDOC_CLI);
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const std::string out = dir + "/.stdout", err = dir + "/.stderr";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (o < 0 || e < 0 || ::chdir(dir.c_str()) != 0) ::_exit(127);
-        ::dup2(o, 1);
-        ::dup2(e, 2);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    CliRun run;
-    int status = 0;
-    if (pid < 0 || ::waitpid(pid, &status, 0) != pid) return run;
-    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = test::read_text(out);
-    run.err = test::read_text(err);
-    return run;
-}
+using test::CliRun;
+using test::run_cli;
 
 const std::vector<std::string> k_apply_options{"--id", "jy-kjj-2018-20", "--number", "澄科发〔2018〕20号", "--title",
                                                "关于废止和宣布失效部分规范性文件的决定", "--issuer", "jy-kjj"};
@@ -182,7 +150,7 @@ std::vector<std::string> apply_args(const std::string& corpus, const std::string
 
 TEST(ExampleCli, CleanupCsvRowsByIdWithSortedFindingCodes) {
     const std::string dir = test::scratch_dir("example-cli-csv");
-    const CliRun r = cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "csv"});
+    const CliRun r = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("id,number,status,action,findings\n", 0), 0u);
     EXPECT_NE(r.out.find("\njy-gov-2014-38,澄政发〔2014〕38号,in-force,repeal,BASIS_TERMINATED\n"), std::string::npos) << r.out;
@@ -194,7 +162,7 @@ TEST(ExampleCli, CleanupCsvRowsByIdWithSortedFindingCodes) {
 
 TEST(ExampleCli, CleanupTextGroupsByActionAndSummarisesInTheSeedsTerms) {
     const std::string dir = test::scratch_dir("example-cli-text");
-    const CliRun r = cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj"});
+    const CliRun r = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("拟废止 (repeal): 2 份"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("拟宣布失效 (declare-invalid): 11 份"), std::string::npos);
@@ -207,24 +175,24 @@ TEST(ExampleCli, CleanupTextGroupsByActionAndSummarisesInTheSeedsTerms) {
 
 TEST(ExampleCli, AnUnknownScopeOrDocumentIsAUsageError) {
     const std::string dir = test::scratch_dir("example-cli-usage");
-    EXPECT_EQ(cli(dir, {"cleanup", k_example, "--scope", "jy-nobody"}).code, 2);
-    EXPECT_EQ(cli(dir, {"impact", k_example, "no-such-doc"}).code, 2);
-    EXPECT_EQ(cli(dir, {"graph", k_example, "--root", "no-such-doc"}).code, 2);
-    EXPECT_EQ(cli(dir, {"cleanup", k_example, "--format", "dot"}).code, 2);
+    EXPECT_EQ(run_cli(dir, {"cleanup", k_example, "--scope", "jy-nobody"}).code, 2);
+    EXPECT_EQ(run_cli(dir, {"impact", k_example, "no-such-doc"}).code, 2);
+    EXPECT_EQ(run_cli(dir, {"graph", k_example, "--root", "no-such-doc"}).code, 2);
+    EXPECT_EQ(run_cli(dir, {"cleanup", k_example, "--format", "dot"}).code, 2);
 }
 
 TEST(ExampleCli, ImpactCsvByDepthThenId) {
     const std::string dir = test::scratch_dir("example-cli-impact");
-    const CliRun r = cli(dir, {"impact", k_example, "jy-party-2018-8", "--as-of", "2018-11-30", "--format", "csv"});
+    const CliRun r = run_cli(dir, {"impact", k_example, "jy-party-2018-8", "--as-of", "2018-11-30", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out, "id,depth,status\njy-kjj-2018-9,1,in-force\njy-party-office-2018-45,1,in-force\n");
-    const CliRun chain = cli(dir, {"impact", k_example, "js-kjt-2013-2", "--as-of", "2018-11-30", "--format", "csv"});
+    const CliRun chain = run_cli(dir, {"impact", k_example, "js-kjt-2013-2", "--as-of", "2018-11-30", "--format", "csv"});
     EXPECT_EQ(chain.out, "id,depth,status\njy-gov-2014-38,1,in-force\njy-kjj-2016-9,1,in-force\njy-gov-2016-21,2,in-force\n");
 }
 
 TEST(ExampleCli, GraphIsDot) {
     const std::string dir = test::scratch_dir("example-cli-graph");
-    const CliRun r = cli(dir, {"graph", k_example, "--root", "jy-gov-2014-38", "--depth", "1", "--as-of", "2018-11-30"});
+    const CliRun r = run_cli(dir, {"graph", k_example, "--root", "jy-gov-2014-38", "--depth", "1", "--as-of", "2018-11-30"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("digraph normdoc {", 0), 0u);
     EXPECT_NE(r.out.find("\"jy-gov-2016-21\" -> \"jy-gov-2014-38\" [label=\"implements\""), std::string::npos) << r.out;
@@ -233,11 +201,11 @@ TEST(ExampleCli, GraphIsDot) {
 
 TEST(ExampleCli, PlanThenApplyThenNothingLeftToEnd) {
     const std::string dir = test::scratch_dir("example-cli-apply");
-    const CliRun plan = cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "xml", "-o", "plan.xml"});
+    const CliRun plan = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "xml", "-o", "plan.xml"});
     ASSERT_EQ(plan.code, 0) << plan.err;
-    const CliRun applied = cli(dir, apply_args(k_example, "plan.xml", "2018-11-30", "after.xml"));
+    const CliRun applied = run_cli(dir, apply_args(k_example, "plan.xml", "2018-11-30", "after.xml"));
     ASSERT_EQ(applied.code, 0) << applied.err;
-    const CliRun after = cli(dir, {"cleanup", "after.xml", "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "csv"});
+    const CliRun after = run_cli(dir, {"cleanup", "after.xml", "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "csv"});
     ASSERT_EQ(after.code, 0) << after.err;
     EXPECT_EQ(after.out.find(",repeal,"), std::string::npos) << after.out;
     EXPECT_EQ(after.out.find(",declare-invalid,"), std::string::npos) << after.out;
@@ -248,29 +216,29 @@ TEST(ExampleCli, ApplyWritesNothingOnAnyProblemNotEvenOverItsInput) {
     const std::string dir = test::scratch_dir("example-cli-apply-refused");
     std::filesystem::copy_file(k_example, dir + "/corpus.xml");
     const std::string before = test::read_text(dir + "/corpus.xml");
-    ASSERT_EQ(cli(dir, {"cleanup", "corpus.xml", "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "xml", "-o", "plan.xml"}).code, 0);
+    ASSERT_EQ(run_cli(dir, {"cleanup", "corpus.xml", "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "xml", "-o", "plan.xml"}).code, 0);
 
-    const CliRun early = cli(dir, apply_args("corpus.xml", "plan.xml", "2018-11-29", "corpus.xml"));
+    const CliRun early = run_cli(dir, apply_args("corpus.xml", "plan.xml", "2018-11-29", "corpus.xml"));
     EXPECT_EQ(early.code, 1);
     EXPECT_NE(early.err.find("DATE_ORDER"), std::string::npos) << early.err;
     EXPECT_EQ(test::read_text(dir + "/corpus.xml"), before);
 
     std::ofstream(dir + "/bad-plan.xml") << "<cleanup-plan xmlns=\"urn:normdoc:plan:1\" as-of=\"2018-11-30\">\n"
                                             "  <item ref=\"jy-gov-2014-38\" action=\"abolish\"/>\n</cleanup-plan>\n";
-    const CliRun bad = cli(dir, apply_args("corpus.xml", "bad-plan.xml", "2018-11-30", "out.xml"));
+    const CliRun bad = run_cli(dir, apply_args("corpus.xml", "bad-plan.xml", "2018-11-30", "out.xml"));
     EXPECT_EQ(bad.code, 1);
     EXPECT_NE(bad.err.find("bad-plan.xml:2: error: BAD_VALUE"), std::string::npos) << bad.err;
     EXPECT_FALSE(std::filesystem::exists(dir + "/out.xml"));
 
-    EXPECT_EQ(cli(dir, apply_args("corpus.xml", "missing-plan.xml", "2018-11-30", "out.xml")).code, 3);
+    EXPECT_EQ(run_cli(dir, apply_args("corpus.xml", "missing-plan.xml", "2018-11-30", "out.xml")).code, 3);
 
     // Applied over its input, it works; applied again, every item is already ended.
-    ASSERT_EQ(cli(dir, apply_args("corpus.xml", "plan.xml", "2018-11-30", "corpus.xml")).code, 0);
+    ASSERT_EQ(run_cli(dir, apply_args("corpus.xml", "plan.xml", "2018-11-30", "corpus.xml")).code, 0);
     std::vector<std::string> again = apply_args("corpus.xml", "plan.xml", "2018-11-30", "corpus.xml");
     again[4] = "jy-kjj-2018-21";
     again[6] = "澄科发〔2018〕21号";
     const std::string applied = test::read_text(dir + "/corpus.xml");
-    const CliRun twice = cli(dir, again);
+    const CliRun twice = run_cli(dir, again);
     EXPECT_EQ(twice.code, 1);
     EXPECT_EQ(std::count(twice.err.begin(), twice.err.end(), '\n'), 13 + 1) << twice.err;  // 13 items + "nothing written"
     EXPECT_EQ(test::read_text(dir + "/corpus.xml"), applied);

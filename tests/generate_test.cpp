@@ -6,10 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -263,33 +260,37 @@ TEST(Generate, OneDocumentIsACorpus) {
 }
 
 #ifdef NORMDOC_CLI
-int run_cli(const std::string& arguments) {
-    const int status = std::system((std::string(NORMDOC_CLI) + ' ' + arguments).c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using test::CliOptions;
+using test::CliRun;
+using test::run_cli;
 
 TEST(GenerateCommand, WritesTheLibrarysBytesAtomically) {
     const std::string dir = test::scratch_dir("generate_cli");
     const std::string out = dir + "/corpus.xml";
-    ASSERT_EQ(run_cli("generate --documents 700 --seed 5 -o " + out + " 2>" + dir + "/err"), 0);
+    const CliRun r = run_cli(dir, {"generate", "--documents", "700", "--seed", "5", "-o", out});
+    ASSERT_EQ(r.code, 0);
     EXPECT_EQ(test::read_text(out), generate_corpus_xml(options(700, 5)));
-    EXPECT_EQ(test::read_text(dir + "/err"), "");  // progress only on a terminal
+    EXPECT_EQ(r.err, "");  // progress only on a terminal
 }
 
 TEST(GenerateCommand, WritesToStandardOutputWithoutOutputOption) {
     const std::string dir = test::scratch_dir("generate_cli_stdout");
-    ASSERT_EQ(run_cli("generate --documents 300 > " + dir + "/out.xml"), 0);
+    CliOptions to_file;
+    to_file.stdout_path = dir + "/out.xml";
+    ASSERT_EQ(run_cli(dir, {"generate", "--documents", "300"}, to_file).code, 0);
     EXPECT_EQ(test::read_text(dir + "/out.xml"), generate_corpus_xml(options(300, 1)));
 }
 
 TEST(GenerateCommand, ZeroOrMissingDocumentsIsAUsageError) {
-    EXPECT_EQ(run_cli("generate --documents 0 -o /dev/null 2>/dev/null"), 2);
-    EXPECT_EQ(run_cli("generate -o /dev/null 2>/dev/null"), 2);
-    EXPECT_EQ(run_cli("generate --documents ten 2>/dev/null"), 2);
+    const std::string dir = test::scratch_dir("generate_cli_usage");
+    EXPECT_EQ(run_cli(dir, {"generate", "--documents", "0", "-o", "/dev/null"}).code, 2);
+    EXPECT_EQ(run_cli(dir, {"generate", "-o", "/dev/null"}).code, 2);
+    EXPECT_EQ(run_cli(dir, {"generate", "--documents", "ten"}).code, 2);
 }
 
 TEST(GenerateCommand, UnwritableOutputIsExitThree) {
-    EXPECT_EQ(run_cli("generate --documents 10 -o /nonexistent-dir/corpus.xml 2>/dev/null"), 3);
+    const std::string dir = test::scratch_dir("generate_cli_unwritable");
+    EXPECT_EQ(run_cli(dir, {"generate", "--documents", "10", "-o", "/nonexistent-dir/corpus.xml"}).code, 3);
 }
 #endif
 

@@ -16,21 +16,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
-
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace normdoc {
 namespace {
@@ -91,57 +83,9 @@ std::string document(const std::string& id, const std::string& inner = "", const
 
 #ifdef NORMDOC_CLI
 
-struct CliRun {
-    int code = -1;          // the exit code; 128 + signal when killed by one
-    bool timed_out = false;
-    double seconds = 0;
-    long peak_rss_mb = 0;   // the child's peak resident memory
-    std::string out;
-    std::string err;
-};
-
-// Runs the CLI in `dir`, stdin from /dev/null; kills it after `limit_seconds`.
-CliRun run_cli(const std::string& dir, std::vector<std::string> args, double limit_seconds = 60) {
-    const std::string out_path = dir + "/.stdout", err_path = dir + "/.stderr";
-    args.insert(args.begin(), NORMDOC_CLI);
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    const auto start = Clock::now();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int in = ::open("/dev/null", O_RDONLY);
-        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (in < 0 || out < 0 || err < 0 || ::chdir(dir.c_str()) != 0) ::_exit(127);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    CliRun run;
-    if (pid < 0) return run;
-    int status = 0;
-    struct rusage usage {};
-    for (;;) {
-        const pid_t done = ::wait4(pid, &status, WNOHANG, &usage);
-        if (done == pid) break;
-        if (done < 0 && errno != EINTR) return run;
-        if (seconds_since(start) > limit_seconds && !run.timed_out) {
-            run.timed_out = true;
-            ::kill(pid, SIGKILL);
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    run.seconds = seconds_since(start);
-    run.peak_rss_mb = usage.ru_maxrss / 1024;
-    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = read_text(out_path);
-    run.err = read_text(err_path);
-    return run;
-}
+using test::CliRun;
+using test::run_cli;
+using test::time_limit;
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
@@ -154,7 +98,7 @@ std::size_t error_lines(const std::string& text) {
 // `validate FILE` fails with exit 1 and its first problem is `FILE:LINE: error: CODE`.
 void expect_validate_error(const std::string& dir, const std::string& file, std::size_t line, std::string_view code,
                            double limit_seconds = 30, long limit_mb = 1024) {
-    const CliRun r = run_cli(dir, {"validate", file}, limit_seconds);
+    const CliRun r = run_cli(dir, {"validate", file}, time_limit(limit_seconds));
     EXPECT_FALSE(r.timed_out) << "still running after " << limit_seconds << " s";
     EXPECT_EQ(r.code, 1) << r.err;
     EXPECT_EQ(first_line(r.err).rfind(file + ":" + std::to_string(line) + ": error: " + std::string(code) + ": ", 0), 0u)
@@ -240,7 +184,7 @@ TEST(Hostile, BillionLaughs) {
 
     const std::string dir = scratch_dir("hostile-billion-laughs");
     Writer(dir + "/laughs.xml") << xml;
-    const CliRun run = run_cli(dir, {"status", "laughs.xml", "--as-of", "2019-01-01", "--format", "csv"}, 30);
+    const CliRun run = run_cli(dir, {"status", "laughs.xml", "--as-of", "2019-01-01", "--format", "csv"}, time_limit(30));
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_LT(run.peak_rss_mb, 512);
     EXPECT_EQ(run.out.find("lollol"), std::string::npos);
@@ -305,7 +249,7 @@ TEST(Hostile, NestingAMillionDeepInAForeignNamespace) {
         w.repeat("<x:a>", 1000000).repeat("</x:a>", 1000000);
         w << "\n    </document>\n" << k_tail;
     }
-    const CliRun r = run_cli(dir, {"status", "deep.xml", "--as-of", "2019-01-01", "--format", "csv"}, 60);
+    const CliRun r = run_cli(dir, {"status", "deep.xml", "--as-of", "2019-01-01", "--format", "csv"}, time_limit(60));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 0) << r.err.substr(0, 2000);
     EXPECT_EQ(r.out, "id,status,last_day,amended\nd1,draft,,no\n");
@@ -333,7 +277,7 @@ TEST(Hostile, NestingAMillionDeepAtTheRoot) {
         w.repeat("<documents>", 1000000).repeat("</documents>", 1000000);
         w << "\n</corpus>\n";
     }
-    const CliRun r = run_cli(dir, {"validate", "deep.xml"}, 60);
+    const CliRun r = run_cli(dir, {"validate", "deep.xml"}, time_limit(60));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 1) << r.err.substr(0, 2000);
     EXPECT_EQ(first_line(r.err).rfind("deep.xml:2: error: ", 0), 0u) << r.err.substr(0, 2000);
@@ -348,7 +292,7 @@ TEST(Hostile, AMillionUnclosedElements) {
         w << k_head << "\n";
         w.repeat("<document>", 1000000);
     }
-    const CliRun r = run_cli(dir, {"validate", "open.xml"}, 60);
+    const CliRun r = run_cli(dir, {"validate", "open.xml"}, time_limit(60));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(first_line(r.err).find("open.xml:"), std::string::npos) << r.err.substr(0, 2000);
@@ -366,7 +310,7 @@ TEST(Hostile, AHundredMegabyteAttribute) {
         w.repeat("名", size / 3).repeat("x", size % 3);
         w << "\"/>\n  </authorities>\n  <documents>\n" << document("d1") << k_tail;
     }
-    const CliRun r = run_cli(dir, {"status", "huge.xml", "--as-of", "2019-01-01", "--format", "csv"}, 120);
+    const CliRun r = run_cli(dir, {"status", "huge.xml", "--as-of", "2019-01-01", "--format", "csv"}, time_limit(120));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 0) << r.err.substr(0, 2000);
     EXPECT_EQ(r.out, "id,status,last_day,amended\nd1,in-force,2022-12-31,no\n");
@@ -382,7 +326,7 @@ TEST(Hostile, AHundredMegabyteUnterminatedAttribute) {
         w << k_head << "    <document id=\"d1\" kind=\"rule\" number=\"";  // line 6
         w.repeat("0123456789abcdef", (100u << 20) / 16);
     }
-    const CliRun r = run_cli(dir, {"validate", "huge.xml"}, 120);
+    const CliRun r = run_cli(dir, {"validate", "huge.xml"}, time_limit(120));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 1);
     EXPECT_EQ(first_line(r.err).rfind("huge.xml:6: error: XML_SYNTAX: ", 0), 0u) << r.err.substr(0, 2000);
@@ -541,14 +485,14 @@ TEST(Hostile, AHundredThousandLongBasedOnChain) {
     const std::string dir = scratch_dir("hostile-chain");
     write_chain(dir + "/chain.xml");
 
-    const CliRun impact = run_cli(dir, {"impact", "chain.xml", "d0", "--as-of", "2018-03-01", "--format", "csv"}, 60);
+    const CliRun impact = run_cli(dir, {"impact", "chain.xml", "d0", "--as-of", "2018-03-01", "--format", "csv"}, time_limit(60));
     EXPECT_FALSE(impact.timed_out);
     ASSERT_EQ(impact.code, 0) << impact.err.substr(0, 2000);
     EXPECT_EQ(static_cast<std::size_t>(std::count(impact.out.begin(), impact.out.end(), '\n')), k_chain);  // header + 99999
     EXPECT_NE(impact.out.find("\nd99999,99999,in-force\n"), std::string::npos);
 
     // SPEC §6: one run reaches the fixed point: the whole chain is to be repealed.
-    const CliRun cleanup = run_cli(dir, {"cleanup", "chain.xml", "--as-of", "2018-07-01", "--format", "csv"}, 60);
+    const CliRun cleanup = run_cli(dir, {"cleanup", "chain.xml", "--as-of", "2018-07-01", "--format", "csv"}, time_limit(60));
     EXPECT_FALSE(cleanup.timed_out);
     ASSERT_EQ(cleanup.code, 0) << cleanup.err.substr(0, 2000);
     EXPECT_NE(cleanup.out.find("\nd99999,,in-force,repeal,BASIS_TO_BE_TERMINATED"), std::string::npos)
@@ -567,7 +511,7 @@ TEST(Hostile, AHundredThousandMemberBasisCycle) {
                  "<relations><based-on ref=\"c" + std::to_string((i + 1) % k_chain) + "\"/></relations></document>\n";
         w << k_tail;
     }
-    const CliRun r = run_cli(dir, {"validate", "cycle.xml"}, 60);
+    const CliRun r = run_cli(dir, {"validate", "cycle.xml"}, time_limit(60));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 1);
     // One problem for the whole cycle, at its first member, naming members without listing 10^5.
@@ -587,7 +531,7 @@ TEST(Hostile, AHundredThousandMemberModificationCycle) {
                  "\"/></relations></document>\n";
         w << k_tail;
     }
-    const CliRun r = run_cli(dir, {"validate", "cycle.xml"}, 60);
+    const CliRun r = run_cli(dir, {"validate", "cycle.xml"}, time_limit(60));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 1);
     EXPECT_EQ(error_lines(r.err), 1u) << r.err.substr(0, 2000);
@@ -638,8 +582,7 @@ TEST(Hostile, APlanNamingAMillionItems) {
         w << chunk << "</cleanup-plan>\n";
     }
     const CliRun r = run_cli(dir, {"apply", "corpus.xml", "plan.xml", "--id", "dec", "--number", "n", "--title", "t",
-                                   "--issuer", "gov", "--date", "2018-12-01", "-o", "out.xml"},
-                             120);
+                                   "--issuer", "gov", "--date", "2018-12-01", "-o", "out.xml"}, time_limit(120));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.code, 1) << r.err.substr(0, 2000);
     EXPECT_EQ(first_line(r.err).rfind("plan.xml:2: error: UNKNOWN_REF: ", 0), 0u) << r.err.substr(0, 2000);

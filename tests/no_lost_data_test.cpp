@@ -11,9 +11,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,13 +21,10 @@
 #include <thread>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 namespace normdoc {
 namespace {
@@ -51,76 +48,12 @@ constexpr bool k_sanitized = false;
 constexpr bool k_sanitized = false;
 #endif
 
-struct CliRun {
-    int code = -1;  // exit code, or 128 + signal
-    bool timed_out = false;
-    std::string out;
-    std::string err;
-};
-
-// Options of one run: where the CLI runs, a limit after which it is killed, an address-space
-// limit (bytes, 0 = none) set in the child before exec.
-struct RunOptions {
-    double limit_seconds = 60;
-    rlim_t address_space = 0;
-};
-
-// Runs the CLI with stdin from /dev/null; its output and errors go to files in `io_dir` (kept
-// apart from the directory under test, so that a listing of it shows only what the CLI left).
-pid_t start_cli(const std::string& cwd, const std::string& io_dir, std::vector<std::string> args, const RunOptions& o = {}) {
-    args.insert(args.begin(), NORMDOC_CLI);
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const std::string out_path = io_dir + "/stdout", err_path = io_dir + "/stderr";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int in = ::open("/dev/null", O_RDONLY);
-        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (in < 0 || out < 0 || err < 0 || ::chdir(cwd.c_str()) != 0) ::_exit(127);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        if (o.address_space != 0) {
-            const struct rlimit limit{o.address_space, o.address_space};
-            if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(126);
-        }
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    return pid;
-}
-
-CliRun finish_cli(pid_t pid, const std::string& io_dir, const RunOptions& o = {}) {
-    CliRun run;
-    if (pid < 0) return run;
-    const auto start = Clock::now();
-    int status = 0;
-    for (;;) {
-        const pid_t done = ::waitpid(pid, &status, WNOHANG);
-        if (done == pid) break;
-        if (done < 0 && errno != EINTR) return run;
-        if (!run.timed_out && std::chrono::duration<double>(Clock::now() - start).count() > o.limit_seconds) {
-            run.timed_out = true;
-            ::kill(pid, SIGKILL);
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = read_text(io_dir + "/stdout");
-    run.err = read_text(io_dir + "/stderr");
-    return run;
-}
-
-CliRun run_cli(const std::string& cwd, const std::string& io_dir, const std::vector<std::string>& args,
-               const RunOptions& o = {}) {
-    return finish_cli(start_cli(cwd, io_dir, args, o), io_dir, o);
-}
-
-void write_file(const std::string& path, const std::string& content) {
-    std::ofstream(path, std::ios::binary) << content;
-}
+using test::CliOptions;
+using test::CliRun;
+using test::finish_cli;
+using test::start_cli;
+using test::time_limit;
+using test::write_file;
 
 std::vector<std::string> listing(const std::string& dir) {
     std::vector<std::string> names;
@@ -143,12 +76,17 @@ const std::string k_plan =
     "  <item ref=\"d1\" action=\"declare-invalid\"><finding code=\"EXPIRED\"/></item>\n"
     "</cleanup-plan>\n";
 
-// The directory of a test: corpus.xml and plan.xml in `work`, the CLI's stdout/stderr in `io`.
+// The directory of a test: corpus.xml and plan.xml in `work`, where the CLI runs, and its
+// stdout/stderr in `io` (kept apart, so that a listing of `work` shows only what the CLI left).
 struct Scene {
     std::string work, io;
     explicit Scene(const std::string& name) : work(scratch_dir(name)), io(scratch_dir(name + "-io")) {
         write_file(work + "/corpus.xml", k_corpus);
         write_file(work + "/plan.xml", k_plan);
+    }
+    CliRun run(const std::vector<std::string>& args, CliOptions options = {}) const {
+        options.cwd = work;
+        return test::run_cli(io, args, options);
     }
 };
 
@@ -177,7 +115,7 @@ TEST(NoLostData, EveryWritingCommandWorksOnAnOrdinaryTarget) {  // the control f
     const Scene s("no-lost-data-ordinary");
     for (const auto& args : writing_commands("out.file")) {
         fs::remove(s.work + "/out.file");
-        const CliRun r = run_cli(s.work, s.io, args);
+        const CliRun r = s.run(args);
         EXPECT_EQ(r.code, 0) << command_line(args) << "\n" << r.err;
         EXPECT_TRUE(fs::is_regular_file(s.work + "/out.file")) << command_line(args);
         EXPECT_GT(fs::file_size(s.work + "/out.file"), 0u) << command_line(args);
@@ -188,7 +126,7 @@ TEST(NoLostData, EveryWritingCommandWorksOnAnOrdinaryTarget) {  // the control f
 TEST(NoLostData, ATargetInAMissingDirectoryIsExit3) {
     const Scene s("no-lost-data-missing-dir");
     for (const auto& args : writing_commands("no-such-dir/out.file")) {
-        const CliRun r = run_cli(s.work, s.io, args);
+        const CliRun r = s.run(args);
         EXPECT_EQ(r.code, 3) << command_line(args) << "\n" << r.err;
         EXPECT_NE(r.err.find("no-such-dir/out.file"), std::string::npos) << command_line(args) << "\n" << r.err;
         EXPECT_EQ(listing(s.work), (std::vector<std::string>{"corpus.xml", "plan.xml"})) << command_line(args);
@@ -200,7 +138,7 @@ TEST(NoLostData, ATargetUnderProcIsExit3AndUntouched) {
     const std::string before = read_text("/proc/version");
     for (const std::string target : {"/proc/version", "/proc/normdoc-no-such-file"}) {
         for (const auto& args : writing_commands(target)) {
-            const CliRun r = run_cli(s.work, s.io, args);
+            const CliRun r = s.run(args);
             EXPECT_EQ(r.code, 3) << command_line(args) << "\n" << r.err;
             EXPECT_NE(r.err.find(target), std::string::npos) << command_line(args) << "\n" << r.err;
         }
@@ -217,7 +155,7 @@ TEST(NoLostData, DevFullIsRefusedNeverReplaced) {
     ASSERT_TRUE(S_ISCHR(before.st_mode));
     const std::vector<std::string> dev_before = listing("/dev");
     for (const auto& args : writing_commands("/dev/full")) {
-        const CliRun r = run_cli(s.work, s.io, args);
+        const CliRun r = s.run(args);
         EXPECT_EQ(r.code, 3) << command_line(args) << "\n" << r.err;
         EXPECT_NE(r.err.find("/dev/full"), std::string::npos) << command_line(args) << "\n" << r.err;
         struct stat after {};
@@ -234,7 +172,7 @@ TEST(NoLostData, AnExistingDirectoryIsRefusedAndKept) {
     fs::create_directory(s.work + "/target");
     write_file(s.work + "/target/keep.txt", "kept");
     for (const auto& args : writing_commands("target")) {
-        const CliRun r = run_cli(s.work, s.io, args);
+        const CliRun r = s.run(args);
         EXPECT_EQ(r.code, 3) << command_line(args) << "\n" << r.err;
         EXPECT_TRUE(fs::is_directory(s.work + "/target")) << command_line(args);
         EXPECT_EQ(read_text(s.work + "/target/keep.txt"), "kept") << command_line(args);
@@ -247,9 +185,7 @@ TEST(NoLostData, AnExistingFifoIsRefusedWithoutBlocking) {
     const Scene s("no-lost-data-fifo");
     ASSERT_EQ(::mkfifo((s.work + "/pipe").c_str(), 0644), 0);
     for (const auto& args : writing_commands("pipe")) {
-        RunOptions o;
-        o.limit_seconds = 20;
-        const CliRun r = run_cli(s.work, s.io, args, o);
+        const CliRun r = s.run(args, time_limit(20));
         EXPECT_FALSE(r.timed_out) << command_line(args) << ": blocked on the FIFO";
         EXPECT_EQ(r.code, 3) << command_line(args) << "\n" << r.err;
         struct stat st {};
@@ -280,7 +216,10 @@ struct KillResult {
 // Starts `generate` of a large corpus into `dir`/corpus.xml, waits until it writes, lets it write
 // for `delay`, and kills it with SIGKILL.
 KillResult generate_and_kill(const std::string& dir, const std::string& io, std::chrono::milliseconds delay) {
-    const pid_t pid = start_cli(dir, io, {"generate", "--documents", "200000", "--seed", "7", "-o", "corpus.xml"});
+    CliOptions in_dir;
+    in_dir.cwd = dir;
+    const test::CliChild child = start_cli(io, {"generate", "--documents", "200000", "--seed", "7", "-o", "corpus.xml"}, in_dir);
+    const pid_t pid = child.pid;
     KillResult result;
     const auto start = Clock::now();
     while (!writing_into(pid, dir)) {
@@ -295,9 +234,8 @@ KillResult generate_and_kill(const std::string& dir, const std::string& io, std:
     std::this_thread::sleep_for(delay);
     result.killed_while_writing = writing_into(pid, dir);
     ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    result.finished = WIFEXITED(status);
+    const CliRun run = finish_cli(child);
+    result.finished = run.code >= 0 && run.code < 128;
     return result;
 }
 
@@ -346,9 +284,9 @@ TEST(NoLostData, OutOfMemoryIsExit4WithAMessage) {
         for (int i = 0; i < 200; ++i) big << comment;
         big << "</documents></corpus>\n";
     }
-    RunOptions o;
-    o.address_space = rlim_t(160) << 20;
-    const CliRun r = run_cli(s.work, s.io, {"validate", "big.xml"}, o);
+    CliOptions o;
+    o.address_space = std::uint64_t(160) << 20;
+    const CliRun r = s.run({"validate", "big.xml"}, o);
     EXPECT_EQ(r.code, 4) << r.err;
     EXPECT_NE(r.err.find("out of memory"), std::string::npos) << r.err;
 }
@@ -356,21 +294,11 @@ TEST(NoLostData, OutOfMemoryIsExit4WithAMessage) {
 // Standard output that cannot be written (a full device) is exit 3 too, not a silent success.
 TEST(NoLostData, StandardOutputToAFullDeviceIsExit3) {
     const Scene s("no-lost-data-stdout-full");
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int full = ::open("/dev/full", O_WRONLY);
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        if (full < 0 || devnull < 0 || ::chdir(s.work.c_str()) != 0) ::_exit(127);
-        ::dup2(full, 1);
-        ::dup2(devnull, 2);
-        const char* argv[] = {NORMDOC_CLI, "status", "corpus.xml", "--as-of", "2018-11-30", nullptr};
-        ::execv(argv[0], const_cast<char* const*>(argv));
-        ::_exit(127);
-    }
-    int status = 0;
-    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-    ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
-    EXPECT_EQ(WEXITSTATUS(status), 3);
+    CliOptions to_full;
+    to_full.stdout_path = "/dev/full";
+    const CliRun r = s.run({"status", "corpus.xml", "--as-of", "2018-11-30"}, to_full);
+    ASSERT_LT(r.code, 128) << "killed by signal " << r.code - 128;
+    EXPECT_EQ(r.code, 3);
 }
 
 #endif  // NORMDOC_CLI
