@@ -424,6 +424,24 @@ TEST(Hostile, AnUndeclaredPrefixAfterAnAuthorityInALargerSlice) {
     }
 }
 
+// Found by corpus_fuzz's 30-minute run (UBSan: signed integer overflow): a profile figure of 75
+// digits was multiplied out digit by digit after it was already known to be too long.
+TEST(Hostile, AProfileFigureOfSeventyFiveDigits) {
+    const std::string xml = "<corpus xmlns=\"urn:normdoc:corpus:1\">\n"
+                            "  <profile>\n"
+                            "    <consultation min-days=\"" + std::string(75, '6') + "\"/>\n"
+                            "    <validity years=\"99999999999999999999\" trial-years=\"-1\"/>\n"
+                            "  </profile>\n"
+                            "</corpus>\n";
+    const LoadResult r = read_corpus(xml, "profile.xml");
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.problems.size(), 3u) << listing(r.problems);
+    EXPECT_EQ(r.problems[0].code, ProblemCode::bad_value);
+    EXPECT_EQ(r.problems[0].line, 3u);
+    EXPECT_EQ(r.problems[1].line, 4u);
+    EXPECT_EQ(r.problems[2].line, 4u);
+}
+
 // ---- ids ----------------------------------------------------------------------------------------
 
 TEST(Hostile, IdsWithSpacesAreBadValues) {
