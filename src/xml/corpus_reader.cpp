@@ -399,7 +399,7 @@ private:
         bool ok = !text.empty() && text.size() <= 6;
         for (char c : text) {
             if (c < '0' || c > '9') ok = false;
-            else n = n * 10 + (c - '0');
+            else if (ok) n = n * 10 + (c - '0');  // at most 6 digits: no overflow (found by corpus_fuzz)
         }
         if (ok && n >= min && n <= max) {
             out = static_cast<int>(n);
