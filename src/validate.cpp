@@ -177,7 +177,7 @@ private:
         constexpr std::size_t k_shown = 50;
         std::string out;
         for (std::size_t i = 0; i < names.size() && i < k_shown; ++i) {
-            if (i) out += " → ";
+            if (i) out += ", ";
             out += names[i];
         }
         if (names.size() > k_shown) out += " … and " + std::to_string(names.size() - k_shown) + " more";
