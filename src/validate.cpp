@@ -1,6 +1,7 @@
 // The one validator (SPEC §7): a draft, from the XML reader or from CorpusBuilder, becomes an
 // indexed Corpus when it has no error. Every problem is collected, with the line it came from.
 #include "normdoc/corpus.hpp"
+#include "normdoc/status.hpp"
 
 #include "id_index.hpp"
 #include "scc.hpp"
@@ -437,6 +438,29 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
     std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
     for (const Relation& r : relations)
         if (is_modifying(r.kind)) data->modifications[next[r.target.index()]++] = r;
+
+    // Dependents by basis, the same way.
+    auto& dependent_offsets = data->dependent_offsets;
+    dependent_offsets.assign(data->documents.size() + 1, 0);
+    for (const Relation& r : relations)
+        if (is_dependency(r.kind)) ++dependent_offsets[r.target.index() + 1];
+    for (std::size_t i = 1; i < dependent_offsets.size(); ++i) dependent_offsets[i] += dependent_offsets[i - 1];
+    data->dependents.resize(dependent_offsets.back());
+    next.assign(dependent_offsets.begin(), dependent_offsets.end() - 1);
+    for (const Relation& r : relations)
+        if (is_dependency(r.kind)) data->dependents[next[r.target.index()]++] = r.source;
+
+    // What status needs of each document, contiguous (detail::DocumentDates).
+    data->dates.resize(data->documents.size());
+    for (std::size_t i = 0; i < data->documents.size(); ++i) {
+        const Document& doc = data->documents[i];
+        auto& dates = data->dates[i];
+        const Date none(boost::gregorian::not_a_date_time);
+        dates.published = doc.published.value_or(none);
+        dates.effective = doc.effective.value_or(none);
+        dates.base_last_day = base_last_day(data->profile, doc).value_or(none);
+        dates.plain = doc.events.empty() && offsets[i] == offsets[i + 1];
+    }
 
     data->documents_by_id = documents_by_id.get();
     data->authorities_by_id = sorted_by_id<AuthorityId>(data->authorities);

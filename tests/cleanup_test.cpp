@@ -553,22 +553,6 @@ TEST(CleanupCascade, AChainOfAHundredThousandDocumentsInOnePass) {
     EXPECT_EQ(r.action("doc" + std::to_string(n - 1)), Action::repeal);
 }
 
-// ---- the fast path ------------------------------------------------------------------------------
-
-TEST(CleanupStatus, PlainStatusIsStatusOfForADocumentNothingModifies) {
-    CorpusBuilder b = base();
-    good(b, "normative");                                              // a term from the profile
-    b.document("trial", DocumentKind::normative, "办法（试行）").issuer("jy-kjj").dates("2016-02-29");
-    b.document("expires", DocumentKind::rule, "规章").issuer("jy-gov").dates("2015-01-01", "2015-02-01").expires("2019-06-30");
-    b.document("draft", DocumentKind::normative, "草案").issuer("jy-kjj");
-    const Corpus c = build(b);
-    for (const char* day : {"2014-12-31", "2015-01-15", "2016-02-28", "2016-02-29", "2018-02-28", "2018-03-01",
-                            "2018-05-10", "2018-05-31", "2018-06-01", "2019-06-30", "2019-07-01", "2023-05-31", "2023-06-01"})
-        for (DocumentId id : c.documents())
-            EXPECT_EQ(plain_status(c, c.document(id), d(day)), status_of(c, id, d(day)))
-                << c.document(id).id << " on " << day;
-}
-
 // ---- the report's summary ------------------------------------------------------------------------
 
 TEST(CleanupSummary, CountsPerIssuingAuthorityThenTheTotal) {

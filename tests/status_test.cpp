@@ -215,5 +215,30 @@ TEST(Amended, FlagSetByAmendsRelationInEffectOrAmendmentEvent) {
     EXPECT_TRUE(status(c, "ev", "2019-01-01").amended);
 }
 
+TEST(Status, ADocumentNothingModifiesGetsTheSameStatusFromItsDatesAlone) {
+    // The same documents twice: as they are (nothing modifies them: the fast path of status_of)
+    // and each one amended by a draft, which is never in effect (the full rule).
+    auto documents = [](CorpusBuilder& b, bool touched) {
+        b.document("normative", DocumentKind::normative, "办法").issuer("gov").dates("2018-05-10", "2018-06-01");
+        b.document("trial", DocumentKind::normative, "办法（试行）").issuer("gov").dates("2016-02-29");
+        b.document("rule", DocumentKind::rule, "规章").issuer("gov").dates("2015-01-01", "2015-02-01").expires("2019-06-30");
+        b.document("law", DocumentKind::law, "法").issuer("gov").dates("2015-01-01");
+        b.document("unpublished", DocumentKind::normative, "草案").issuer("gov");
+        if (touched)
+            for (const char* id : {"normative", "trial", "rule", "law", "unpublished"})
+                b.document(std::string("draft-") + id, DocumentKind::other, "未发布的修改").issuer("gov").amends(id);
+    };
+    CorpusBuilder plain_b, touched_b;
+    plain_b.authority("gov", "政府", AuthorityKind::government);
+    touched_b.authority("gov", "政府", AuthorityKind::government);
+    documents(plain_b, false);
+    documents(touched_b, true);
+    const Corpus plain = build(plain_b), touched = build(touched_b);
+    for (const char* day : {"2014-12-31", "2015-01-15", "2016-02-28", "2016-02-29", "2018-02-28", "2018-03-01", "2018-05-10",
+                            "2018-05-31", "2018-06-01", "2019-06-30", "2019-07-01", "2023-05-31", "2023-06-01"})
+        for (const char* id : {"normative", "trial", "rule", "law", "unpublished"})
+            EXPECT_EQ(status(plain, id, day), status(touched, id, day)) << id << " on " << day;
+}
+
 }  // namespace
 }  // namespace normdoc

@@ -342,19 +342,17 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
     const std::size_t n = corpus.document_count();
     constexpr std::uint32_t k_none = std::numeric_limits<std::uint32_t>::max();
 
-    // 1. Modifying relations, in storage order (by source).
-    constexpr std::uint8_t k_modified = 1, k_looked_at = 2, k_ended = 4, k_amended = 8;
+    // 1. The latest amendment by relation in effect of each document (its modifying relations).
+    constexpr std::uint8_t k_looked_at = 2, k_ended = 4, k_amended = 8;
     std::vector<std::uint8_t> flags(n, 0);
     std::vector<Date> amended_on(n, Date(boost::gregorian::not_a_date_time));  // latest amendment ≤ D
-    for (DocumentId source : corpus.documents()) {
-        for (const Relation& r : corpus.relations_from(source)) {
-            if (!is_modifying(r.kind)) continue;
-            flags[r.target.index()] |= k_modified;
+    for (DocumentId target : corpus.documents()) {
+        for (const Relation& r : corpus.modifications_of(target)) {
             if (r.kind != RelationKind::amends || !in_effect(corpus, r, as_of)) continue;
-            Date& latest = amended_on[r.target.index()];
+            Date& latest = amended_on[target.index()];
             const Date when = *corpus.relation_date(r);
             if (latest.is_special() || when > latest) latest = when;
-            flags[r.target.index()] |= k_amended;
+            flags[target.index()] |= k_amended;
         }
     }
 
@@ -363,9 +361,8 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
     for (DocumentId id : corpus.documents()) {
         const Document& doc = corpus.document(id);
         std::uint8_t& f = flags[id.index()];
-        const bool plain = !(f & k_modified) && doc.events.empty();
-        const DocumentStatus& s = out.statuses_[id.index()] =
-            plain ? plain_status(corpus, doc, as_of) : status_of(corpus, id, as_of);
+        const bool plain = corpus.dates_of(id).plain;
+        const DocumentStatus& s = out.statuses_[id.index()] = status_of(corpus, id, as_of);
         for (const Event& e : doc.events) {
             Date& latest = amended_on[id.index()];
             if (e.type == EventType::amendment && e.date <= as_of && (latest.is_special() || e.date > latest)) {
@@ -456,9 +453,8 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
     std::vector<std::uint32_t> seen(doomed.empty() ? 0 : n, k_none);  // the basis a dependent last counted
     for (std::size_t head = 0; head < doomed.size(); ++head) {
         const std::uint32_t b = doomed[head];
-        for (const Relation& r : corpus.relations_to(DocumentId(b))) {
-            if (!is_dependency(r.kind)) continue;
-            const std::size_t u = r.source.index();
+        for (const DocumentId dependent : corpus.dependents_of(DocumentId(b))) {
+            const std::size_t u = dependent.index();
             if (seen[u] == b) continue;  // a dependent counts each basis once
             seen[u] = b;
             if ((flags[u] & (k_looked_at | k_ended)) != k_looked_at) continue;

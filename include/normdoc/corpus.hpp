@@ -24,6 +24,16 @@
 namespace normdoc {
 
 namespace detail {
+// What SPEC §4/§5 need of a document when nothing modifies it (no modifying relation targets it,
+// no events): then its dates and its term decide its status. Kept contiguous so that the status
+// of a million documents (status of all, clean-up, impact) never touches each Document.
+struct DocumentDates {
+    Date published;      // not_a_date_time: none
+    Date effective;      // resolved (SPEC §7)
+    Date base_last_day;  // SPEC §4 before extensions; not_a_date_time: none
+    bool plain = false;  // nothing modifies the document
+};
+
 struct CorpusData {
     Profile profile;
     StringArena strings;
@@ -37,21 +47,28 @@ struct CorpusData {
     // grouped by target: what status needs, without walking a law's thousands of dependents.
     std::vector<std::uint32_t> modification_offsets;  // document count + 1
     std::vector<Relation> modifications;
+    // The sources of based-on / implements relations, grouped by target (SPEC §10 impact and the
+    // clean-up's cascade walk dependents without filtering a law's other in-edges).
+    std::vector<std::uint32_t> dependent_offsets;  // document count + 1
+    std::vector<DocumentId> dependents;
+    std::vector<DocumentDates> dates;  // per document
 };
 }  // namespace detail
 
-// A contiguous run of relations.
-class RelationSpan {
+// A contiguous run of T owned by a corpus (its relations, its dependents).
+template <class T>
+class Span {
 public:
-    RelationSpan(const Relation* b, const Relation* e) noexcept : begin_(b), end_(e) {}
-    const Relation* begin() const noexcept { return begin_; }
-    const Relation* end() const noexcept { return end_; }
+    Span(const T* b, const T* e) noexcept : begin_(b), end_(e) {}
+    const T* begin() const noexcept { return begin_; }
+    const T* end() const noexcept { return end_; }
     std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - begin_); }
     bool empty() const noexcept { return begin_ == end_; }
 
 private:
-    const Relation *begin_, *end_;
+    const T *begin_, *end_;
 };
+using RelationSpan = Span<Relation>;
 
 // A contiguous run of ids 0..n-1, for range-for.
 template <class IdT>
@@ -123,11 +140,13 @@ public:
     InRelations relations_to(DocumentId d) const { return normdoc::relations_to(data_->graph, d); }
     // The modifying relations whose target is `d` (a subset of relations_to, in source order).
     RelationSpan modifications_of(DocumentId d) const noexcept {
-        const auto& offsets = data_->modification_offsets;
-        if (d.index() + 1 >= offsets.size()) return {nullptr, nullptr};
-        const Relation* base = data_->modifications.data();
-        return {base + offsets[d.index()], base + offsets[d.index() + 1]};
+        return slice(data_->modifications, data_->modification_offsets, d);
     }
+    // The documents based on `d` or implementing it, directly (each relation once; a document
+    // with two such relations to `d` appears twice).
+    Span<DocumentId> dependents_of(DocumentId d) const noexcept { return slice(data_->dependents, data_->dependent_offsets, d); }
+    // A document's dates and term as status needs them (see detail::DocumentDates).
+    const detail::DocumentDates& dates_of(DocumentId d) const { return data_->dates.at(d.index()); }
 
     // SPEC §2: a relation's date defaults to its source's effective date (none for a draft
     // source without dates).
@@ -136,6 +155,12 @@ public:
     }
 
 private:
+    template <class T>
+    static Span<T> slice(const std::vector<T>& items, const std::vector<std::uint32_t>& offsets, DocumentId d) noexcept {
+        if (d.index() + 1 >= offsets.size()) return {nullptr, nullptr};
+        return {items.data() + offsets[d.index()], items.data() + offsets[d.index() + 1]};
+    }
+
     std::shared_ptr<const detail::CorpusData> data_;
 };
 

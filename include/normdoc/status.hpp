@@ -52,11 +52,13 @@ inline bool in_effect(const Corpus& corpus, const Relation& r, Date day) {
 }
 
 // SPEC §4: the last day of the term as written or from the profile, before any extension.
-inline std::optional<Date> base_last_day(const Corpus& corpus, const Document& doc) {
+inline std::optional<Date> base_last_day(const Profile& profile, const Document& doc) {
     if (doc.expires) return doc.expires;
-    if (is_normative(doc.kind) && doc.effective)
-        return term_last_day(*doc.effective, corpus.profile().term_years(doc.trial));
+    if (is_normative(doc.kind) && doc.effective) return term_last_day(*doc.effective, profile.term_years(doc.trial));
     return std::nullopt;
+}
+inline std::optional<Date> base_last_day(const Corpus& corpus, const Document& doc) {
+    return base_last_day(corpus.profile(), doc);
 }
 
 // SPEC §4: the last day in force as of `day`: extensions in effect taken in date order (then
@@ -90,8 +92,20 @@ inline bool amended_as_of(const Corpus& corpus, DocumentId id, Date day) {
 
 // SPEC §5: the status as of `day`.
 inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
-    const Document& doc = corpus.document(id);
     DocumentStatus out;
+    if (const detail::DocumentDates& dates = corpus.dates_of(id); dates.plain) {
+        // Nothing modifies the document: its dates and its term decide (no Document touched).
+        if (!dates.base_last_day.is_special()) out.last_day = dates.base_last_day;
+        if (dates.published.is_special() || dates.published > day) return out;  // draft
+        if (out.last_day && *out.last_day < day) {
+            out.status = Status::expired;
+            out.ended = *out.last_day + boost::gregorian::days(1);
+        } else {
+            out.status = day < dates.effective ? Status::pending : Status::in_force;
+        }
+        return out;
+    }
+    const Document& doc = corpus.document(id);
     out.last_day = last_day_in_force(corpus, id, day);
     out.amended = amended_as_of(corpus, id, day);
     if (!doc.published || *doc.published > day) return out;  // draft
@@ -121,21 +135,6 @@ inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
     if (ended) {
         out.status = ending;
         out.ended = ended;
-    } else {
-        out.status = day < *doc.effective ? Status::pending : Status::in_force;
-    }
-    return out;
-}
-
-// SPEC §5 for a document that no modifying relation points at and that has no events: then only
-// its dates and its term decide (status_of gives the same; tested against it).
-inline DocumentStatus plain_status(const Corpus& corpus, const Document& doc, Date day) {
-    DocumentStatus out;
-    out.last_day = base_last_day(corpus, doc);
-    if (!doc.published || *doc.published > day) return out;  // draft
-    if (out.last_day && *out.last_day < day) {
-        out.status = Status::expired;
-        out.ended = *out.last_day + boost::gregorian::days(1);
     } else {
         out.status = day < *doc.effective ? Status::pending : Status::in_force;
     }
