@@ -428,27 +428,30 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
                                       [&documents = data->documents] { return sorted_by_id<DocumentId>(documents); });
     data->graph = build_relation_graph(data->documents.size(), relations);
 
-    // Modifying relations by target (a counting sort; stable, so in source order per target).
+    // Modifying relations and dependents, each grouped by target: one counting sort for both
+    // (stable, so in source order per target), two passes over the relations in all.
     auto& offsets = data->modification_offsets;
-    offsets.assign(data->documents.size() + 1, 0);
-    for (const Relation& r : relations)
-        if (is_modifying(r.kind)) ++offsets[r.target.index() + 1];
-    for (std::size_t i = 1; i < offsets.size(); ++i) offsets[i] += offsets[i - 1];
-    data->modifications.resize(offsets.back());
-    std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
-    for (const Relation& r : relations)
-        if (is_modifying(r.kind)) data->modifications[next[r.target.index()]++] = r;
-
-    // Dependents by basis, the same way.
     auto& dependent_offsets = data->dependent_offsets;
+    offsets.assign(data->documents.size() + 1, 0);
     dependent_offsets.assign(data->documents.size() + 1, 0);
-    for (const Relation& r : relations)
-        if (is_dependency(r.kind)) ++dependent_offsets[r.target.index() + 1];
-    for (std::size_t i = 1; i < dependent_offsets.size(); ++i) dependent_offsets[i] += dependent_offsets[i - 1];
+    for (const Relation& r : relations) {
+        if (is_modifying(r.kind)) ++offsets[r.target.index() + 1];
+        else if (is_dependency(r.kind)) ++dependent_offsets[r.target.index() + 1];
+    }
+    for (std::size_t i = 1; i < offsets.size(); ++i) {
+        offsets[i] += offsets[i - 1];
+        dependent_offsets[i] += dependent_offsets[i - 1];
+    }
+    data->modifications.resize(offsets.back());
     data->dependents.resize(dependent_offsets.back());
-    next.assign(dependent_offsets.begin(), dependent_offsets.end() - 1);
-    for (const Relation& r : relations)
-        if (is_dependency(r.kind)) data->dependents[next[r.target.index()]++] = r.source;
+    {
+        std::vector<std::uint32_t> next_modification(offsets.begin(), offsets.end() - 1);
+        std::vector<std::uint32_t> next_dependent(dependent_offsets.begin(), dependent_offsets.end() - 1);
+        for (const Relation& r : relations) {
+            if (is_modifying(r.kind)) data->modifications[next_modification[r.target.index()]++] = r;
+            else if (is_dependency(r.kind)) data->dependents[next_dependent[r.target.index()]++] = r.source;
+        }
+    }
 
     // What status needs of each document, contiguous (detail::DocumentDates).
     data->dates.resize(data->documents.size());
