@@ -54,6 +54,7 @@ public:
     void run() {
         index_authorities();
         index_documents();
+        resolve_relation_targets();
         // The cycle search only reads the draft and the indexes: on a large corpus it runs on the
         // second core while the per-document checks run here.
         auto cycles = std::async(launch_policy(d_.documents.size()), [this] { return find_document_cycles(); });
@@ -66,6 +67,9 @@ public:
 
     // Resolved ids, valid after run() (none where unresolved).
     std::vector<AuthorityId> authority_parent, authority_successor;
+
+    // The targets of document i's relations, resolved once (none where unknown), in draft order.
+    const DocumentId* targets_of(std::size_t i) const noexcept { return relation_targets_.data() + first_relation_[i]; }
 
     AuthorityId authority(const draft::Ref& r) const {
         const auto i = authority_index_.find(r.id);
@@ -95,6 +99,18 @@ private:
             if (!authority_index_.insert(a.id, static_cast<std::uint32_t>(i)))
                 error(a.line, ProblemCode::duplicate_id, "authority id " + quoted(a.id) + " is used twice");
         }
+    }
+
+    // Every relation's target looked up once: the checks, the cycle search and the assembly all
+    // use these (a million documents hold three million references).
+    void resolve_relation_targets() {
+        const std::size_t n = d_.documents.size();
+        first_relation_.assign(n + 1, 0);
+        for (std::size_t i = 0; i < n; ++i) first_relation_[i + 1] = first_relation_[i] + d_.documents[i].relations.size();
+        relation_targets_.clear();
+        relation_targets_.reserve(first_relation_[n]);
+        for (const auto& doc : d_.documents)
+            for (const auto& r : doc.relations) relation_targets_.push_back(document(r.target));
     }
 
     void index_documents() {
@@ -231,13 +247,15 @@ private:
                 error(line_or(c->line, doc.line), ProblemCode::date_order,
                       who() + "'s consultation ends " + format_date(c->to) + ", before it begins " + format_date(c->from));
 
-            for (const auto& r : doc.relations) {
+            const DocumentId* targets = targets_of(i);
+            for (std::size_t k = 0; k < doc.relations.size(); ++k) {
+                const auto& r = doc.relations[k];
                 const std::size_t line = line_or(r.line, doc.line);
                 if (r.target.id == doc.id) {
                     error(line, ProblemCode::self_reference, who() + " " + std::string(to_string(r.kind)) + " itself");
                     continue;
                 }
-                if (!document(r.target))
+                if (!targets[k])
                     error(line, ProblemCode::unknown_ref,
                           who() + " " + std::string(to_string(r.kind)) + " " + r.target.id + ", which is not in the corpus");
                 if (r.kind == RelationKind::extends && !r.until)
@@ -260,9 +278,10 @@ private:
         std::vector<std::uint32_t> offsets(n + 1, 0), targets;
         for (std::size_t i = 0; i < n; ++i) {
             offsets[i + 1] = offsets[i];
-            for (const auto& r : d_.documents[i].relations) {
-                if (!keep(r.kind)) continue;
-                const DocumentId t = document(r.target);
+            const auto& relations = d_.documents[i].relations;
+            for (std::size_t k = 0; k < relations.size(); ++k) {
+                if (!keep(relations[k].kind)) continue;
+                const DocumentId t = targets_of(i)[k];
                 if (!t || t.index() == i) continue;
                 targets.push_back(t.index());
                 ++offsets[i + 1];
@@ -281,10 +300,12 @@ private:
     void check_late_extensions() {
         struct Extension { std::uint32_t target; Date date; std::string_view source; Date until; std::size_t line; };
         std::vector<Extension> extensions;
-        for (const auto& doc : d_.documents) {
-            for (const auto& r : doc.relations) {
+        for (std::size_t i = 0; i < d_.documents.size(); ++i) {
+            const auto& doc = d_.documents[i];
+            for (std::size_t k = 0; k < doc.relations.size(); ++k) {
+                const auto& r = doc.relations[k];
                 if (r.kind != RelationKind::extends || !r.until) continue;
-                const DocumentId t = document(r.target);
+                const DocumentId t = targets_of(i)[k];
                 const auto date = r.date ? r.date : (doc.effective ? doc.effective : doc.published);
                 if (!t || !date) continue;
                 extensions.push_back({t.index(), *date, doc.id, *r.until, line_or(r.line, doc.line)});
@@ -320,6 +341,8 @@ private:
 
     draft::Corpus& d_;
     std::vector<Problem>& problems_;
+    std::vector<std::size_t> first_relation_;   // per document, into relation_targets_ (n + 1)
+    std::vector<DocumentId> relation_targets_;
     IdIndex authority_index_;
     IdIndex document_index_;
 };
@@ -417,8 +440,10 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
             out.procedure.collective_decisions.push_back({cd.date, strings.store(cd.body), cd.outcome});
         if (p.filing) out.procedure.filing = Filing{p.filing->date, p.filing->with ? v.authority(*p.filing->with) : AuthorityId()};
         for (const auto& e : doc.events) out.events.push_back({e.type, e.date, strings.store(e.source)});
-        for (const auto& r : doc.relations)
-            relations.push_back({DocumentId(static_cast<std::uint32_t>(i)), v.document(r.target), r.kind, r.date, r.until});
+        for (std::size_t k = 0; k < doc.relations.size(); ++k) {
+            const auto& r = doc.relations[k];
+            relations.push_back({DocumentId(static_cast<std::uint32_t>(i)), v.targets_of(i)[k], r.kind, r.date, r.until});
+        }
         data->documents.push_back(std::move(out));
     }
 
