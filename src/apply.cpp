@@ -77,6 +77,14 @@ LoadResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& de
                       " as of " + day);
             continue;
         }
+        // SPEC §6: once applied, every repeal / declare-invalid item has ended; a document not
+        // published by the decision's date would stay a draft.
+        if (s == Status::draft && is_ending(item.action)) {
+            error(item.line, ProblemCode::bad_value,
+                  "item " + item.ref + " is not published as of " + day + ": there is nothing to " +
+                      (item.action == Action::repeal ? "repeal" : "declare invalid") + " yet");
+            continue;
+        }
         if (item.action == Action::repeal) endings.push_back({*doc, RelationKind::repeals});
         if (item.action == Action::declare_invalid) endings.push_back({*doc, RelationKind::declares_invalid});
     }

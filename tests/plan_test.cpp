@@ -320,6 +320,28 @@ TEST_F(ApplyRefuses, AnItemAlreadyRepealedOrInvalidAsOfThatDate) {
     EXPECT_EQ(codes(r.problems), (Codes{"BAD_VALUE", "BAD_VALUE"}));
 }
 
+// SPEC §6: after the plan is applied every repeal / declare-invalid item has ended; a document
+// not yet published on the decision's date cannot be ended by it (it would stay a draft).
+TEST(ApplyRefusesToo, EndingAnItemNotYetPublishedOnTheDecisionsDate) {
+    CorpusBuilder b = base();
+    b.document("unpublished", DocumentKind::normative, "征求意见稿").issuer("jy-kjj");
+    b.document("later", DocumentKind::normative, "明年的办法").issuer("jy-kjj").dates("2019-01-01");
+    const Corpus c = build(b);
+    Plan plan;
+    plan.as_of = d("2018-11-30");
+    plan.items.push_back({"unpublished", Action::repeal, {}, 3});
+    plan.items.push_back({"later", Action::declare_invalid, {}, 4});
+    plan.items.push_back({"keep", Action::evaluate, {}, 5});
+    const LoadResult r = apply_plan(c, plan, decision());
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(codes(r.problems), (Codes{"BAD_VALUE", "BAD_VALUE"}));
+
+    Plan todo = plan;  // the same documents as to-dos (amend, evaluate) are fine
+    todo.items[0].action = Action::amend;
+    todo.items[1].action = Action::evaluate;
+    EXPECT_TRUE(apply_plan(c, todo, decision()).ok());
+}
+
 TEST_F(ApplyRefuses, ADateBeforeThePlansAsOfDate) {
     const LoadResult r = apply_plan(c, plan, decision("2018-11-29"));
     EXPECT_FALSE(r.ok());
