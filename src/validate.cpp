@@ -321,12 +321,10 @@ private:
             const auto& e = extensions[i];
             if (i == 0 || extensions[i - 1].target != e.target) {
                 const auto& target = d_.documents[e.target];
+                // SPEC §7 defaults (effective = published, trial from the title), then SPEC §4.
                 const auto effective = target.effective ? target.effective : target.published;
                 const bool trial = target.trial.value_or(target.title && title_says_trial(*target.title));
-                last = target.expires ? target.expires
-                                      : (is_normative(target.kind) && effective
-                                             ? std::optional<Date>(term_last_day(*effective, profile.term_years(trial)))
-                                             : std::nullopt);
+                last = base_last_day(profile, target.kind, trial, effective, target.expires);
             }
             if (!last) continue;  // SPEC §4: a document with no last day is not affected
             if (e.date <= *last) {

@@ -297,7 +297,9 @@ TEST_P(ReferenceTest, StatusCleanupAndImpactAgreeWithANaiveReadingOfTheSpec) {
             ASSERT_EQ(s.status, ref.status(id, day, &ended_on)) << c.document(id).id << " on " << format_date(day);
             ASSERT_EQ(s.last_day, ref.last_day(id, day)) << c.document(id).id << " on " << format_date(day);
             ASSERT_EQ(s.amended, ref.amended(id, day)) << c.document(id).id << " on " << format_date(day);
-            if (is_ended(s.status)) ASSERT_EQ(s.ended, ended_on) << c.document(id).id;
+            if (is_ended(s.status)) {
+                ASSERT_EQ(s.ended, ended_on) << c.document(id).id;
+            }
         }
         std::vector<std::optional<AuthorityId>> scopes = {std::nullopt};
         for (AuthorityId a : c.authorities()) scopes.push_back(a);

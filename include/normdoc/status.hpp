@@ -52,10 +52,15 @@ inline bool in_effect(const Corpus& corpus, const Relation& r, Date day) {
 }
 
 // SPEC §4: the last day of the term as written or from the profile, before any extension.
-inline std::optional<Date> base_last_day(const Profile& profile, const Document& doc) {
-    if (doc.expires) return doc.expires;
-    if (is_normative(doc.kind) && doc.effective) return term_last_day(*doc.effective, profile.term_years(doc.trial));
+// (On fields, so the validator can apply it to a draft before defaults are resolved.)
+inline std::optional<Date> base_last_day(const Profile& profile, DocumentKind kind, bool trial,
+                                         std::optional<Date> effective, std::optional<Date> expires) {
+    if (expires) return expires;
+    if (is_normative(kind) && effective) return term_last_day(*effective, profile.term_years(trial));
     return std::nullopt;
+}
+inline std::optional<Date> base_last_day(const Profile& profile, const Document& doc) {
+    return base_last_day(profile, doc.kind, doc.trial, doc.effective, doc.expires);
 }
 inline std::optional<Date> base_last_day(const Corpus& corpus, const Document& doc) {
     return base_last_day(corpus.profile(), doc);
