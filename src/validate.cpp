@@ -451,15 +451,21 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
                                       [&documents = data->documents] { return sorted_by_id<DocumentId>(documents); });
     data->graph = build_relation_graph(data->documents.size(), relations);
 
-    // Modifying relations and dependents, each grouped by target: one counting sort for both
-    // (stable, so in source order per target), two passes over the relations in all.
+    data->documents_by_id = documents_by_id.get();
+    const std::size_t n = data->documents.size();
+    auto& rank = data->document_rank;
+    rank.resize(n);
+    for (std::uint32_t r = 0; r < n; ++r) rank[data->documents_by_id[r].index()] = r;
+
+    // Modifying relations and dependents, each grouped by target in id order: one counting sort
+    // for both (stable, so in source order per target), two passes over the relations in all.
     auto& offsets = data->modification_offsets;
     auto& dependent_offsets = data->dependent_offsets;
-    offsets.assign(data->documents.size() + 1, 0);
-    dependent_offsets.assign(data->documents.size() + 1, 0);
+    offsets.assign(n + 1, 0);
+    dependent_offsets.assign(n + 1, 0);
     for (const Relation& r : relations) {
-        if (is_modifying(r.kind)) ++offsets[r.target.index() + 1];
-        else if (is_dependency(r.kind)) ++dependent_offsets[r.target.index() + 1];
+        if (is_modifying(r.kind)) ++offsets[rank[r.target.index()] + 1];
+        else if (is_dependency(r.kind)) ++dependent_offsets[rank[r.target.index()] + 1];
     }
     for (std::size_t i = 1; i < offsets.size(); ++i) {
         offsets[i] += offsets[i - 1];
@@ -471,24 +477,46 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
         std::vector<std::uint32_t> next_modification(offsets.begin(), offsets.end() - 1);
         std::vector<std::uint32_t> next_dependent(dependent_offsets.begin(), dependent_offsets.end() - 1);
         for (const Relation& r : relations) {
-            if (is_modifying(r.kind)) data->modifications[next_modification[r.target.index()]++] = r;
-            else if (is_dependency(r.kind)) data->dependents[next_dependent[r.target.index()]++] = r.source;
+            const std::uint32_t target = rank[r.target.index()];
+            if (is_modifying(r.kind)) data->modifications[next_modification[target]++] = r;
+            else if (is_dependency(r.kind)) data->dependents[next_dependent[target]++] = rank[r.source.index()];
         }
     }
+    // SPEC §2: when each modifying relation has effect, so status never visits its source.
+    data->modification_days.resize(data->modifications.size());
+    for (std::size_t k = 0; k < data->modifications.size(); ++k) {
+        const Relation& r = data->modifications[k];
+        const Document& source = data->documents[r.source.index()];
+        const std::optional<Date> date = r.date ? r.date : source.effective;
+        const Date never(boost::gregorian::not_a_date_time);
+        auto& days = data->modification_days[k];
+        days.date = date.value_or(never);
+        days.from = date && source.published ? std::max(*date, *source.published) : never;
+    }
 
-    // What status needs of each document, contiguous (detail::DocumentDates).
-    data->dates.resize(data->documents.size());
-    for (std::size_t i = 0; i < data->documents.size(); ++i) {
-        const Document& doc = data->documents[i];
-        auto& dates = data->dates[i];
+    // What status needs of each document, contiguous and in id order (detail::DocumentDates).
+    data->dates.resize(n);
+    for (std::uint32_t r = 0; r < n; ++r) {
+        const Document& doc = data->documents[data->documents_by_id[r].index()];
+        auto& dates = data->dates[r];
         const Date none(boost::gregorian::not_a_date_time);
         dates.published = doc.published.value_or(none);
         dates.effective = doc.effective.value_or(none);
         dates.base_last_day = base_last_day(data->profile, doc).value_or(none);
-        dates.plain = doc.events.empty() && offsets[i] == offsets[i + 1];
+        dates.has_events = !doc.events.empty();
+        dates.plain = !dates.has_events && offsets[r] == offsets[r + 1];
+        if (!dates.has_events) continue;
+        detail::EventDays days{none, none, none};
+        for (const Event& e : doc.events) {
+            Date& earliest = e.type == EventType::amendment ? days.amendment
+                             : e.type == EventType::repeal  ? days.repeal
+                                                            : days.invalidation;
+            if (earliest.is_special() || e.date < earliest) earliest = e.date;
+        }
+        data->event_ranks.push_back(r);
+        data->event_days.push_back(days);
     }
 
-    data->documents_by_id = documents_by_id.get();
     data->authorities_by_id = sorted_by_id<AuthorityId>(data->authorities);
     return data;
 }

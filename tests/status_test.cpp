@@ -176,6 +176,24 @@ TEST(Status, ExplicitEventsEndTheDocument) {
     EXPECT_EQ(status(c, "e2", "2019-01-01").status, Status::invalid);
 }
 
+TEST(Status, OfSeveralEventsTheEarliestOnOrBeforeTheDayDecides) {
+    // Events in no particular order: the earlier repeal and amendment are listed last.
+    CorpusBuilder b = base();
+    b.document("ev", DocumentKind::normative, "有事件").issuer("gov").dates("2018-01-01")
+        .event(EventType::repeal, "2021-01-01")
+        .event(EventType::amendment, "2019-09-01")
+        .event(EventType::invalidation, "2019-06-01")
+        .event(EventType::repeal, "2019-03-01")
+        .event(EventType::amendment, "2018-06-01");
+    const Corpus c = build(b);
+    EXPECT_FALSE(status(c, "ev", "2018-05-31").amended);
+    EXPECT_TRUE(status(c, "ev", "2018-06-01").amended);
+    EXPECT_EQ(status(c, "ev", "2019-02-28").status, Status::in_force);
+    const auto s = status(c, "ev", "2022-01-01");
+    EXPECT_EQ(s.status, Status::repealed);
+    EXPECT_EQ(s.ended, d("2019-03-01"));
+}
+
 TEST(Status, EarliestEndingWins) {
     CorpusBuilder b = base();
     b.document("dec", DocumentKind::other, "宣布失效").issuer("gov").dates("2019-01-01").declares_invalid("doc");

@@ -270,6 +270,35 @@ TEST(Index, DocumentsByIdAreInByteOrderWhateverTheSharedPrefixes) {
     std::sort(ids.begin(), ids.end());
     EXPECT_EQ(got, ids);
     for (const auto& id : ids) EXPECT_EQ(r.corpus->document(*r.corpus->find_document(id)).id, id);
+    // A document's rank is its position in that order (the key of the status indexes).
+    const auto& order = r.corpus->documents_by_id();
+    for (std::uint32_t rank = 0; rank < order.size(); ++rank) ASSERT_EQ(r.corpus->rank_of(order[rank]), rank);
+}
+
+TEST(Index, DependentsAndModificationsOfADocumentWhateverTheIdOrder) {
+    // Ids whose byte order is not the file order: the indexes by rank still answer by document.
+    CorpusBuilder b;
+    b.authority("gov", "政府", AuthorityKind::government);
+    b.document("z-law", DocumentKind::law, "法").issuer("gov").dates("2010-01-01");
+    b.document("m-rule", DocumentKind::rule, "规章").issuer("gov").dates("2012-01-01").based_on("z-law");
+    b.document("a-doc", DocumentKind::normative, "文件").issuer("gov").dates("2015-01-01").implements("z-law").based_on("m-rule");
+    b.document("b-amend", DocumentKind::normative, "修改").issuer("gov").dates("2016-01-01").amends("m-rule").based_on("z-law");
+    const LoadResult r = b.build();
+    ASSERT_TRUE(r.ok());
+    const Corpus& c = *r.corpus;
+    auto ids = [&c](auto range) {
+        std::vector<std::string> out;
+        for (DocumentId id : range) out.emplace_back(c.document(id).id);
+        return out;
+    };
+    EXPECT_EQ(ids(c.dependents_of(*c.find_document("z-law"))), (std::vector<std::string>{"m-rule", "a-doc", "b-amend"}));
+    EXPECT_EQ(ids(c.dependents_of(*c.find_document("m-rule"))), (std::vector<std::string>{"a-doc"}));
+    EXPECT_TRUE(c.dependents_of(*c.find_document("a-doc")).empty());
+    const RelationSpan m = c.modifications_of(*c.find_document("m-rule"));
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(c.document(m[0].source).id, "b-amend");
+    EXPECT_EQ(c.modification_days_of(*c.find_document("m-rule"))[0].from, test::d("2016-01-01"));
+    EXPECT_TRUE(c.modifications_of(*c.find_document("z-law")).empty());
 }
 
 }  // namespace

@@ -190,11 +190,17 @@ namespace detail {
 
 // SPEC §6: "expired without any repeal / invalidation (relation or event) on or before D".
 inline bool formally_ended(const Corpus& corpus, DocumentId id, Date day) {
-    for (const Event& e : corpus.document(id).events)
-        if ((e.type == EventType::repeal || e.type == EventType::invalidation) && e.date <= day) return true;
-    for (const Relation& r : corpus.modifications_of(id))
-        if ((is_repealing(r.kind) || r.kind == RelationKind::declares_invalid) && in_effect(corpus, r, day))
-            return true;
+    const std::uint32_t rank = corpus.rank_of(id);
+    if (const EventDays* events = corpus.dates_at(rank).has_events ? corpus.event_days_at(rank) : nullptr) {
+        for (const Date when : {events->repeal, events->invalidation})
+            if (!when.is_special() && when <= day) return true;
+    }
+    const RelationSpan modifications = corpus.modifications_at(rank);
+    const auto days = corpus.modification_days_at(rank);
+    for (std::size_t k = 0; k < modifications.size(); ++k) {
+        const RelationKind kind = modifications[k].kind;
+        if ((is_repealing(kind) || kind == RelationKind::declares_invalid) && days[k].in_effect(day)) return true;
+    }
     return false;
 }
 
@@ -204,10 +210,12 @@ inline std::optional<Date> latest_amendment(const Corpus& corpus, DocumentId id,
     std::optional<Date> latest;
     for (const Event& e : corpus.document(id).events)
         if (e.type == EventType::amendment && e.date <= day && (!latest || e.date > *latest)) latest = e.date;
-    for (const Relation& r : corpus.modifications_of(id)) {
-        if (r.kind != RelationKind::amends || !in_effect(corpus, r, day)) continue;
-        const Date when = *corpus.relation_date(r);
-        if (!latest || when > *latest) latest = when;
+    const std::uint32_t rank = corpus.rank_of(id);
+    const RelationSpan modifications = corpus.modifications_at(rank);
+    const auto days = corpus.modification_days_at(rank);
+    for (std::size_t k = 0; k < modifications.size(); ++k) {
+        if (modifications[k].kind != RelationKind::amends || !days[k].in_effect(day)) continue;
+        if (!latest || days[k].date > *latest) latest = days[k].date;
     }
     return latest;
 }
@@ -346,13 +354,16 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
     constexpr std::uint8_t k_looked_at = 2, k_ended = 4, k_amended = 8;
     std::vector<std::uint8_t> flags(n, 0);
     std::vector<Date> amended_on(n, Date(boost::gregorian::not_a_date_time));  // latest amendment ≤ D
-    for (DocumentId target : corpus.documents()) {
-        for (const Relation& r : corpus.modifications_of(target)) {
-            if (r.kind != RelationKind::amends || !in_effect(corpus, r, as_of)) continue;
-            Date& latest = amended_on[target.index()];
-            const Date when = *corpus.relation_date(r);
-            if (latest.is_special() || when > latest) latest = when;
-            flags[target.index()] |= k_amended;
+    const auto& by_id = corpus.documents_by_id();
+    for (std::uint32_t rank = 0; rank < n; ++rank) {
+        const RelationSpan modifications = corpus.modifications_at(rank);
+        const auto days = corpus.modification_days_at(rank);
+        for (std::size_t k = 0; k < modifications.size(); ++k) {
+            if (modifications[k].kind != RelationKind::amends || !days[k].in_effect(as_of)) continue;
+            const std::size_t target = by_id[rank].index();
+            Date& latest = amended_on[target];
+            if (latest.is_special() || days[k].date > latest) latest = days[k].date;
+            flags[target] |= k_amended;
         }
     }
 

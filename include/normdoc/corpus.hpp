@@ -32,6 +32,25 @@ struct DocumentDates {
     Date effective;      // resolved (SPEC §7)
     Date base_last_day;  // SPEC §4 before extensions; not_a_date_time: none
     bool plain = false;  // nothing modifies the document
+    bool has_events = false;
+};
+
+// The days of a modifying relation that status needs, resolved once (SPEC §2): its date (written,
+// or its source's effective date) and the first day it has effect (also on or after its source's
+// publication). not_a_date_time: never (a source that is a draft).
+struct ModificationDays {
+    Date date;
+    Date from;
+
+    bool in_effect(Date day) const noexcept { return !from.is_special() && from <= day; }
+};
+
+// The earliest day of each type among a document's events (SPEC §1; not_a_date_time: none):
+// all that status needs of them, since the earliest one on or before the day decides.
+struct EventDays {
+    Date amendment;
+    Date repeal;
+    Date invalidation;
 };
 
 struct CorpusData {
@@ -40,18 +59,27 @@ struct CorpusData {
     std::vector<Authority> authorities;            // in file order
     std::vector<Document> documents;               // in file order
     std::vector<AuthorityId> authorities_by_id;    // sorted by string id (bytes)
-    std::vector<DocumentId> documents_by_id;       // sorted by string id (bytes)
+    std::vector<DocumentId> documents_by_id;       // sorted by string id (bytes): position = rank
+    std::vector<std::uint32_t> document_rank;      // by document index: its position in documents_by_id
     RelationGraph graph;
     std::size_t relation_count = 0;
+    // The per-document indexes below are kept by rank (in id order), so that what is output in id
+    // order (CSV rows, impact) reads them front to back instead of jumping through memory.
+    //
     // The modifying relations (SPEC §2: amends, repeals, supersedes, declares-invalid, extends)
     // grouped by target: what status needs, without walking a law's thousands of dependents.
     std::vector<std::uint32_t> modification_offsets;  // document count + 1
     std::vector<Relation> modifications;
-    // The sources of based-on / implements relations, grouped by target (SPEC §10 impact and the
-    // clean-up's cascade walk dependents without filtering a law's other in-edges).
+    std::vector<ModificationDays> modification_days;  // parallel to modifications
+    // The ranks of the sources of based-on / implements relations, grouped by target (SPEC §10
+    // impact and the clean-up's cascade walk dependents without filtering a law's other in-edges).
     std::vector<std::uint32_t> dependent_offsets;  // document count + 1
-    std::vector<DocumentId> dependents;
-    std::vector<DocumentDates> dates;  // per document
+    std::vector<std::uint32_t> dependents;
+    std::vector<DocumentDates> dates;
+    // The documents with events, by rank (sorted), and their event days (parallel): few, so
+    // looked up by binary search rather than kept for every document.
+    std::vector<std::uint32_t> event_ranks;
+    std::vector<EventDays> event_days;
 };
 }  // namespace detail
 
@@ -64,6 +92,7 @@ public:
     const T* end() const noexcept { return end_; }
     std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - begin_); }
     bool empty() const noexcept { return begin_ == end_; }
+    const T& operator[](std::size_t i) const noexcept { return begin_[i]; }
 
 private:
     const T *begin_, *end_;
@@ -95,6 +124,36 @@ public:
     std::size_t size() const { return n_; }
 private:
     std::uint32_t n_;
+};
+
+// Documents given by their ranks (positions in id order), as DocumentIds, for range-for.
+class RankedDocuments {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = DocumentId;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const DocumentId*;
+        using reference = DocumentId;
+        iterator(const std::uint32_t* rank, const DocumentId* by_id) : rank_(rank), by_id_(by_id) {}
+        DocumentId operator*() const { return by_id_[*rank_]; }
+        iterator& operator++() { ++rank_; return *this; }
+        friend bool operator==(iterator a, iterator b) { return a.rank_ == b.rank_; }
+        friend bool operator!=(iterator a, iterator b) { return a.rank_ != b.rank_; }
+    private:
+        const std::uint32_t* rank_;
+        const DocumentId* by_id_;
+    };
+    RankedDocuments(Span<std::uint32_t> ranks, const DocumentId* by_id) : ranks_(ranks), by_id_(by_id) {}
+    iterator begin() const { return {ranks_.begin(), by_id_}; }
+    iterator end() const { return {ranks_.end(), by_id_}; }
+    std::size_t size() const { return ranks_.size(); }
+    bool empty() const { return ranks_.empty(); }
+    Span<std::uint32_t> ranks() const { return ranks_; }
+private:
+    Span<std::uint32_t> ranks_;
+    const DocumentId* by_id_;
 };
 
 class Corpus {
@@ -138,15 +197,37 @@ public:
     // Relations whose source is `d` (its own <relations>), and those whose target is `d`.
     OutRelations relations_from(DocumentId d) const { return normdoc::relations_from(data_->graph, d); }
     InRelations relations_to(DocumentId d) const { return normdoc::relations_to(data_->graph, d); }
+    // A document's position in documents_by_id (its rank in id order).
+    std::uint32_t rank_of(DocumentId d) const { return data_->document_rank.at(d.index()); }
+
     // The modifying relations whose target is `d` (a subset of relations_to, in source order).
-    RelationSpan modifications_of(DocumentId d) const noexcept {
-        return slice(data_->modifications, data_->modification_offsets, d);
-    }
+    RelationSpan modifications_of(DocumentId d) const { return modifications_at(rank_of(d)); }
+    // The days of each of modifications_of(d), in the same order (see detail::ModificationDays).
+    Span<detail::ModificationDays> modification_days_of(DocumentId d) const { return modification_days_at(rank_of(d)); }
     // The documents based on `d` or implementing it, directly (each relation once; a document
     // with two such relations to `d` appears twice).
-    Span<DocumentId> dependents_of(DocumentId d) const noexcept { return slice(data_->dependents, data_->dependent_offsets, d); }
+    RankedDocuments dependents_of(DocumentId d) const { return {dependents_at(rank_of(d)), data_->documents_by_id.data()}; }
     // A document's dates and term as status needs them (see detail::DocumentDates).
-    const detail::DocumentDates& dates_of(DocumentId d) const { return data_->dates.at(d.index()); }
+    const detail::DocumentDates& dates_of(DocumentId d) const { return dates_at(rank_of(d)); }
+
+    // The same, by rank (0 <= rank < document_count(), unchecked): for walks in id order.
+    RelationSpan modifications_at(std::uint32_t rank) const noexcept {
+        return slice(data_->modifications, data_->modification_offsets, rank);
+    }
+    Span<detail::ModificationDays> modification_days_at(std::uint32_t rank) const noexcept {
+        return slice(data_->modification_days, data_->modification_offsets, rank);
+    }
+    Span<std::uint32_t> dependents_at(std::uint32_t rank) const noexcept {
+        return slice(data_->dependents, data_->dependent_offsets, rank);
+    }
+    const detail::DocumentDates& dates_at(std::uint32_t rank) const noexcept { return data_->dates[rank]; }
+    // The event days of a document with events (dates_at(rank).has_events), else nullptr.
+    const detail::EventDays* event_days_at(std::uint32_t rank) const noexcept {
+        const auto& ranks = data_->event_ranks;
+        const auto it = std::lower_bound(ranks.begin(), ranks.end(), rank);
+        if (it == ranks.end() || *it != rank) return nullptr;
+        return &data_->event_days[static_cast<std::size_t>(it - ranks.begin())];
+    }
 
     // SPEC §2: a relation's date defaults to its source's effective date (none for a draft
     // source without dates).
@@ -156,9 +237,8 @@ public:
 
 private:
     template <class T>
-    static Span<T> slice(const std::vector<T>& items, const std::vector<std::uint32_t>& offsets, DocumentId d) noexcept {
-        if (d.index() + 1 >= offsets.size()) return {nullptr, nullptr};
-        return {items.data() + offsets[d.index()], items.data() + offsets[d.index() + 1]};
+    static Span<T> slice(const std::vector<T>& items, const std::vector<std::uint32_t>& offsets, std::uint32_t rank) noexcept {
+        return {items.data() + offsets[rank], items.data() + offsets[rank + 1]};
     }
 
     std::shared_ptr<const detail::CorpusData> data_;

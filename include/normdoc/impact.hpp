@@ -91,52 +91,51 @@ struct ImpactEntry {
 // SPEC §10: every document that depends on `doc` through based-on / implements, transitively,
 // whatever its status; sorted by depth, then by string id (byte order).
 //
-// When many documents are reached, the order comes from one walk of the corpus's id order through
-// the depth array (no string comparisons); when few are, from sorting them. Statuses come from
-// status_of (from the dates index for a document nothing modifies).
+// The search runs over the corpus's dependents index in id order (ranks), so the result comes in
+// id order from one front-to-back pass over the depths, reading each document's dates and
+// modifications in the same order: no string comparisons, and memory read mostly in sequence.
 inline std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Date as_of) {
-    // The same breadth-first search as dependents_by_depth, over the corpus's dependents index
-    // (4 bytes per dependency edge, contiguous) instead of the graph's in-edges filtered by kind.
-    std::vector<std::uint32_t> depth(corpus.document_count(), detail::k_unseen);
-    std::vector<Reached<GraphVertex>> reached;
-    depth[doc.index()] = 0;
-    auto expand = [&](DocumentId v, std::uint32_t d) {
-        for (const DocumentId u : corpus.dependents_of(v)) {
-            std::uint32_t& du = depth[u.index()];
-            if (du != detail::k_unseen) continue;
-            du = d + 1;
-            reached.push_back({to_vertex(u), d + 1});
-        }
-    };
-    expand(doc, 0);
-    for (std::size_t head = 0; head < reached.size(); ++head) expand(to_document(reached[head].vertex), reached[head].depth);
-    std::vector<ImpactEntry> out;
-    if (reached.empty()) return out;
     const std::size_t n = corpus.document_count();
-    if (reached.size() * 32 >= n) {
-        // Bucket by depth in id order: start[k] = where the run of depth k begins.
-        std::vector<std::size_t> start(reached.back().depth + 2, 0);
-        for (const auto& r : reached) ++start[r.depth + 1];
+    const std::uint32_t root = corpus.rank_of(doc);
+    std::vector<std::uint32_t> depth(n, detail::k_unseen);  // by rank
+    std::vector<std::uint32_t> queue;                       // ranks in breadth-first order
+    depth[root] = 0;
+    std::size_t head = 0;
+    for (std::uint32_t v = root, d = 0;;) {
+        for (const std::uint32_t u : corpus.dependents_at(v)) {
+            if (depth[u] != detail::k_unseen) continue;
+            depth[u] = d + 1;
+            queue.push_back(u);
+        }
+        if (head == queue.size()) break;
+        v = queue[head++];
+        d = depth[v];
+    }
+    std::vector<ImpactEntry> out(queue.size());
+    if (queue.empty()) return out;
+    const auto& by_id = corpus.documents_by_id();
+    auto entry = [&](std::uint32_t r) {
+        return ImpactEntry{by_id[r], depth[r], detail::status_at(corpus, r, as_of).status};
+    };
+    // Each depth's run in rank order: one pass over all ranks when many were reached, else a
+    // sort of each run of the queue (already in depth order).
+    if (queue.size() * 32 >= n) {
+        std::vector<std::size_t> start(depth[queue.back()] + 2, 0);  // start[k]: where depth k begins
+        for (const std::uint32_t r : queue) ++start[depth[r] + 1];
         for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-        out.resize(reached.size());
-        for (DocumentId d : corpus.documents_by_id()) {
-            const std::uint32_t k = depth[d.index()];
+        for (std::uint32_t r = 0; r < n; ++r) {
+            const std::uint32_t k = depth[r];
             if (k == detail::k_unseen || k == 0) continue;
-            out[start[k]++] = {d, k, Status::draft};
+            out[start[k]++] = entry(r);
         }
     } else {
-        out.reserve(reached.size());
-        for (const auto& r : reached) out.push_back({to_document(r.vertex), r.depth, Status::draft});
-        // Already in depth order: sort each depth's run by id.
-        for (auto first = out.begin(); first != out.end();) {
-            auto last = std::find_if(first, out.end(), [&](const ImpactEntry& e) { return e.depth != first->depth; });
-            std::sort(first, last, [&corpus](const ImpactEntry& a, const ImpactEntry& b) {
-                return corpus.document(a.document).id < corpus.document(b.document).id;
-            });
+        for (auto first = queue.begin(); first != queue.end();) {
+            const auto last = std::find_if(first, queue.end(), [&](std::uint32_t r) { return depth[r] != depth[*first]; });
+            std::sort(first, last);
             first = last;
         }
+        for (std::size_t i = 0; i < queue.size(); ++i) out[i] = entry(queue[i]);
     }
-    for (ImpactEntry& e : out) e.status = status_of(corpus, e.document, as_of).status;
     return out;
 }
 

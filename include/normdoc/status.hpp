@@ -6,9 +6,11 @@
 #include "normdoc/date.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 namespace normdoc {
 
@@ -66,40 +68,49 @@ inline std::optional<Date> base_last_day(const Corpus& corpus, const Document& d
     return base_last_day(corpus.profile(), doc);
 }
 
-// SPEC §4: the last day in force as of `day`: extensions in effect taken in date order (then
-// by source id), each replacing the last day only if dated on or before the one it extends.
-inline std::optional<Date> last_day_in_force(const Corpus& corpus, DocumentId id, Date day) {
-    auto last = base_last_day(corpus, corpus.document(id));
-    if (!last) return last;
-    struct Extension { Date date; std::string_view source; Date until; };
+namespace detail {
+// The functions below by rank (Corpus::rank_of), for walks in id order.
+
+inline std::optional<Date> last_day_in_force_at(const Corpus& corpus, std::uint32_t rank, Date day) {
+    const Date base = corpus.dates_at(rank).base_last_day;
+    if (base.is_special()) return std::nullopt;
+    Date last = base;
+    struct Extension { Date date; DocumentId source; Date until; };
     std::vector<Extension> extensions;
-    for (const Relation& r : corpus.modifications_of(id)) {
-        if (r.kind != RelationKind::extends || !r.until || !in_effect(corpus, r, day)) continue;
-        extensions.push_back({*corpus.relation_date(r), corpus.document(r.source).id, *r.until});
+    const RelationSpan modifications = corpus.modifications_at(rank);
+    const auto days = corpus.modification_days_at(rank);
+    for (std::size_t k = 0; k < modifications.size(); ++k) {
+        const Relation& r = modifications[k];
+        if (r.kind != RelationKind::extends || !r.until || !days[k].in_effect(day)) continue;
+        extensions.push_back({days[k].date, r.source, *r.until});
     }
-    if (extensions.empty()) return last;
-    std::sort(extensions.begin(), extensions.end(), [](const Extension& a, const Extension& b) {
-        return a.date != b.date ? a.date < b.date : a.source < b.source;
+    std::sort(extensions.begin(), extensions.end(), [&corpus](const Extension& a, const Extension& b) {
+        return a.date != b.date ? a.date < b.date : corpus.rank_of(a.source) < corpus.rank_of(b.source);
     });
     for (const auto& e : extensions)
-        if (e.date <= *last) last = e.until;  // SPEC §4: a term that has run out is not revived
+        if (e.date <= last) last = e.until;  // SPEC §4: a term that has run out is not revived
     return last;
 }
 
-// SPEC §5: `amended` is true when an amends relation or an amendment event is in effect.
-inline bool amended_as_of(const Corpus& corpus, DocumentId id, Date day) {
-    for (const auto& e : corpus.document(id).events)
-        if (e.type == EventType::amendment && e.date <= day) return true;
-    for (const Relation& r : corpus.modifications_of(id))
-        if (r.kind == RelationKind::amends && in_effect(corpus, r, day)) return true;
+inline bool amended_at(const Corpus& corpus, std::uint32_t rank, Date day) {
+    if (corpus.dates_at(rank).has_events) {
+        const EventDays* events = corpus.event_days_at(rank);
+        if (!events->amendment.is_special() && events->amendment <= day) return true;
+    }
+    const RelationSpan modifications = corpus.modifications_at(rank);
+    const auto days = corpus.modification_days_at(rank);
+    for (std::size_t k = 0; k < modifications.size(); ++k)
+        if (modifications[k].kind == RelationKind::amends && days[k].in_effect(day)) return true;
     return false;
 }
 
-// SPEC §5: the status as of `day`.
-inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
+// Reads the corpus's per-document dates, event days and the days of the modifying relations,
+// never a Document.
+inline DocumentStatus status_at(const Corpus& corpus, std::uint32_t rank, Date day) {
     DocumentStatus out;
-    if (const detail::DocumentDates& dates = corpus.dates_of(id); dates.plain) {
-        // Nothing modifies the document: its dates and its term decide (no Document touched).
+    const DocumentDates& dates = corpus.dates_at(rank);
+    if (dates.plain) {
+        // Nothing modifies the document: its dates and its term decide.
         if (!dates.base_last_day.is_special()) out.last_day = dates.base_last_day;
         if (dates.published.is_special() || dates.published > day) return out;  // draft
         if (out.last_day && *out.last_day < day) {
@@ -110,10 +121,9 @@ inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
         }
         return out;
     }
-    const Document& doc = corpus.document(id);
-    out.last_day = last_day_in_force(corpus, id, day);
-    out.amended = amended_as_of(corpus, id, day);
-    if (!doc.published || *doc.published > day) return out;  // draft
+    out.last_day = last_day_in_force_at(corpus, rank, day);
+    out.amended = amended_at(corpus, rank, day);
+    if (dates.published.is_special() || dates.published > day) return out;  // draft
 
     // SPEC §5: the earliest ending wins; on a tie repealed beats invalid beats expired (the
     // enum order of Status).
@@ -126,14 +136,17 @@ inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
             ending = what;
         }
     };
-    for (const Relation& r : corpus.modifications_of(id)) {
-        if (!is_repealing(r.kind) && r.kind != RelationKind::declares_invalid) continue;
-        if (!in_effect(corpus, r, day)) continue;
-        consider(*corpus.relation_date(r), is_repealing(r.kind) ? Status::repealed : Status::invalid);
+    const RelationSpan modifications = corpus.modifications_at(rank);
+    const auto days = corpus.modification_days_at(rank);
+    for (std::size_t k = 0; k < modifications.size(); ++k) {
+        const RelationKind kind = modifications[k].kind;
+        if (!is_repealing(kind) && kind != RelationKind::declares_invalid) continue;
+        if (!days[k].in_effect(day)) continue;
+        consider(days[k].date, is_repealing(kind) ? Status::repealed : Status::invalid);
     }
-    for (const auto& e : doc.events) {
-        if (e.type == EventType::repeal) consider(e.date, Status::repealed);
-        if (e.type == EventType::invalidation) consider(e.date, Status::invalid);
+    if (const EventDays* events = dates.has_events ? corpus.event_days_at(rank) : nullptr) {
+        if (!events->repeal.is_special()) consider(events->repeal, Status::repealed);
+        if (!events->invalidation.is_special()) consider(events->invalidation, Status::invalid);
     }
     if (out.last_day && *out.last_day < day) consider(*out.last_day + boost::gregorian::days(1), Status::expired);
 
@@ -141,9 +154,26 @@ inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
         out.status = ending;
         out.ended = ended;
     } else {
-        out.status = day < *doc.effective ? Status::pending : Status::in_force;
+        out.status = day < dates.effective ? Status::pending : Status::in_force;
     }
     return out;
+}
+}  // namespace detail
+
+// SPEC §4: the last day in force as of `day`: extensions in effect taken in date order (then
+// by source id), each replacing the last day only if dated on or before the one it extends.
+inline std::optional<Date> last_day_in_force(const Corpus& corpus, DocumentId id, Date day) {
+    return detail::last_day_in_force_at(corpus, corpus.rank_of(id), day);
+}
+
+// SPEC §5: `amended` is true when an amends relation or an amendment event is in effect.
+inline bool amended_as_of(const Corpus& corpus, DocumentId id, Date day) {
+    return detail::amended_at(corpus, corpus.rank_of(id), day);
+}
+
+// SPEC §5: the status as of `day`.
+inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
+    return detail::status_at(corpus, corpus.rank_of(id), day);
 }
 
 }  // namespace normdoc
