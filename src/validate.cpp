@@ -492,6 +492,7 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
         auto& days = data->modification_days[k];
         days.date = date.value_or(never);
         days.from = date && source.published ? std::max(*date, *source.published) : never;
+        days.kind = r.kind;
     }
 
     // What status needs of each document, contiguous and in id order (detail::DocumentDates).

@@ -154,8 +154,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"close-named", Step::close, EIO, false},
                       Case{"rename", Step::rename, EACCES, true},
                       Case{"rename-named", Step::rename, EACCES, false}),
-    [](const ::testing::TestParamInfo<Case>& info) {
-        std::string name = info.param.name;
+    [](const ::testing::TestParamInfo<Case>& p) {
+        std::string name = p.param.name;
         for (char& ch : name)
             if (ch == '-') ch = '_';
         return name;

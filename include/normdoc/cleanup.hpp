@@ -195,12 +195,8 @@ inline bool formally_ended(const Corpus& corpus, DocumentId id, Date day) {
         for (const Date when : {events->repeal, events->invalidation})
             if (!when.is_special() && when <= day) return true;
     }
-    const RelationSpan modifications = corpus.modifications_at(rank);
-    const auto days = corpus.modification_days_at(rank);
-    for (std::size_t k = 0; k < modifications.size(); ++k) {
-        const RelationKind kind = modifications[k].kind;
-        if ((is_repealing(kind) || kind == RelationKind::declares_invalid) && days[k].in_effect(day)) return true;
-    }
+    for (const ModificationDays& m : corpus.modification_days_at(rank))
+        if ((is_repealing(m.kind) || m.kind == RelationKind::declares_invalid) && m.in_effect(day)) return true;
     return false;
 }
 
@@ -210,13 +206,8 @@ inline std::optional<Date> latest_amendment(const Corpus& corpus, DocumentId id,
     std::optional<Date> latest;
     for (const Event& e : corpus.document(id).events)
         if (e.type == EventType::amendment && e.date <= day && (!latest || e.date > *latest)) latest = e.date;
-    const std::uint32_t rank = corpus.rank_of(id);
-    const RelationSpan modifications = corpus.modifications_at(rank);
-    const auto days = corpus.modification_days_at(rank);
-    for (std::size_t k = 0; k < modifications.size(); ++k) {
-        if (modifications[k].kind != RelationKind::amends || !days[k].in_effect(day)) continue;
-        if (!latest || days[k].date > *latest) latest = days[k].date;
-    }
+    for (const ModificationDays& m : corpus.modification_days_of(id))
+        if (m.kind == RelationKind::amends && m.in_effect(day) && (!latest || m.date > *latest)) latest = m.date;
     return latest;
 }
 
@@ -356,13 +347,11 @@ inline CleanupResult cleanup(const Corpus& corpus, Date as_of, std::optional<Aut
     std::vector<Date> amended_on(n, Date(boost::gregorian::not_a_date_time));  // latest amendment ≤ D
     const auto& by_id = corpus.documents_by_id();
     for (std::uint32_t rank = 0; rank < n; ++rank) {
-        const RelationSpan modifications = corpus.modifications_at(rank);
-        const auto days = corpus.modification_days_at(rank);
-        for (std::size_t k = 0; k < modifications.size(); ++k) {
-            if (modifications[k].kind != RelationKind::amends || !days[k].in_effect(as_of)) continue;
+        for (const detail::ModificationDays& m : corpus.modification_days_at(rank)) {
+            if (m.kind != RelationKind::amends || !m.in_effect(as_of)) continue;
             const std::size_t target = by_id[rank].index();
             Date& latest = amended_on[target];
-            if (latest.is_special() || days[k].date > latest) latest = days[k].date;
+            if (latest.is_special() || m.date > latest) latest = m.date;
             flags[target] |= k_amended;
         }
     }

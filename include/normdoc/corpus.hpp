@@ -35,12 +35,13 @@ struct DocumentDates {
     bool has_events = false;
 };
 
-// The days of a modifying relation that status needs, resolved once (SPEC §2): its date (written,
+// What status needs of a modifying relation, resolved once (SPEC §2): its kind, its date (written,
 // or its source's effective date) and the first day it has effect (also on or after its source's
 // publication). not_a_date_time: never (a source that is a draft).
 struct ModificationDays {
     Date date;
     Date from;
+    RelationKind kind = RelationKind::amends;
 
     bool in_effect(Date day) const noexcept { return !from.is_special() && from <= day; }
 };

@@ -115,7 +115,9 @@ inline std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Dat
     if (queue.empty()) return out;
     const auto& by_id = corpus.documents_by_id();
     auto entry = [&](std::uint32_t r) {
-        return ImpactEntry{by_id[r], depth[r], detail::status_at(corpus, r, as_of).status};
+        const detail::DocumentDates& dates = corpus.dates_at(r);
+        const Status status = dates.plain ? detail::plain_status(dates, as_of) : detail::status_at(corpus, r, as_of).status;
+        return ImpactEntry{by_id[r], depth[r], status};
     };
     // Each depth's run in rank order: one pass over all ranks when many were reached, else a
     // sort of each run of the queue (already in depth order).

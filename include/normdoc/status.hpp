@@ -71,18 +71,24 @@ inline std::optional<Date> base_last_day(const Corpus& corpus, const Document& d
 namespace detail {
 // The functions below by rank (Corpus::rank_of), for walks in id order.
 
+// SPEC §5 for a document nothing modifies (dates.plain): its dates and its term decide.
+inline Status plain_status(const DocumentDates& dates, Date day) noexcept {
+    if (dates.published.is_special() || dates.published > day) return Status::draft;
+    if (!dates.base_last_day.is_special() && dates.base_last_day < day) return Status::expired;
+    return day < dates.effective ? Status::pending : Status::in_force;
+}
+
 inline std::optional<Date> last_day_in_force_at(const Corpus& corpus, std::uint32_t rank, Date day) {
     const Date base = corpus.dates_at(rank).base_last_day;
     if (base.is_special()) return std::nullopt;
     Date last = base;
     struct Extension { Date date; DocumentId source; Date until; };
     std::vector<Extension> extensions;
-    const RelationSpan modifications = corpus.modifications_at(rank);
     const auto days = corpus.modification_days_at(rank);
-    for (std::size_t k = 0; k < modifications.size(); ++k) {
-        const Relation& r = modifications[k];
-        if (r.kind != RelationKind::extends || !r.until || !days[k].in_effect(day)) continue;
-        extensions.push_back({days[k].date, r.source, *r.until});
+    for (std::size_t k = 0; k < days.size(); ++k) {
+        if (days[k].kind != RelationKind::extends || !days[k].in_effect(day)) continue;
+        const Relation& r = corpus.modifications_at(rank)[k];
+        if (r.until) extensions.push_back({days[k].date, r.source, *r.until});
     }
     std::sort(extensions.begin(), extensions.end(), [&corpus](const Extension& a, const Extension& b) {
         return a.date != b.date ? a.date < b.date : corpus.rank_of(a.source) < corpus.rank_of(b.source);
@@ -97,10 +103,8 @@ inline bool amended_at(const Corpus& corpus, std::uint32_t rank, Date day) {
         const EventDays* events = corpus.event_days_at(rank);
         if (!events->amendment.is_special() && events->amendment <= day) return true;
     }
-    const RelationSpan modifications = corpus.modifications_at(rank);
-    const auto days = corpus.modification_days_at(rank);
-    for (std::size_t k = 0; k < modifications.size(); ++k)
-        if (modifications[k].kind == RelationKind::amends && days[k].in_effect(day)) return true;
+    for (const ModificationDays& m : corpus.modification_days_at(rank))
+        if (m.kind == RelationKind::amends && m.in_effect(day)) return true;
     return false;
 }
 
@@ -110,15 +114,9 @@ inline DocumentStatus status_at(const Corpus& corpus, std::uint32_t rank, Date d
     DocumentStatus out;
     const DocumentDates& dates = corpus.dates_at(rank);
     if (dates.plain) {
-        // Nothing modifies the document: its dates and its term decide.
         if (!dates.base_last_day.is_special()) out.last_day = dates.base_last_day;
-        if (dates.published.is_special() || dates.published > day) return out;  // draft
-        if (out.last_day && *out.last_day < day) {
-            out.status = Status::expired;
-            out.ended = *out.last_day + boost::gregorian::days(1);
-        } else {
-            out.status = day < dates.effective ? Status::pending : Status::in_force;
-        }
+        out.status = plain_status(dates, day);
+        if (out.status == Status::expired) out.ended = *out.last_day + boost::gregorian::days(1);
         return out;
     }
     out.last_day = last_day_in_force_at(corpus, rank, day);
@@ -136,13 +134,9 @@ inline DocumentStatus status_at(const Corpus& corpus, std::uint32_t rank, Date d
             ending = what;
         }
     };
-    const RelationSpan modifications = corpus.modifications_at(rank);
-    const auto days = corpus.modification_days_at(rank);
-    for (std::size_t k = 0; k < modifications.size(); ++k) {
-        const RelationKind kind = modifications[k].kind;
-        if (!is_repealing(kind) && kind != RelationKind::declares_invalid) continue;
-        if (!days[k].in_effect(day)) continue;
-        consider(days[k].date, is_repealing(kind) ? Status::repealed : Status::invalid);
+    for (const ModificationDays& m : corpus.modification_days_at(rank)) {
+        if (!is_repealing(m.kind) && m.kind != RelationKind::declares_invalid) continue;
+        if (m.in_effect(day)) consider(m.date, is_repealing(m.kind) ? Status::repealed : Status::invalid);
     }
     if (const EventDays* events = dates.has_events ? corpus.event_days_at(rank) : nullptr) {
         if (!events->repeal.is_special()) consider(events->repeal, Status::repealed);
