@@ -77,18 +77,7 @@ struct Fixture {
     // Dependents as CSR arrays (target → sources over based-on / implements): the plain BFS.
     std::vector<std::uint32_t> offsets, sources;
     sqlite3* db = nullptr;                      // the same dependency edges in SQLite (lazily)
-    // For the indexed impact (a proposal, see docs/PERFORMANCE.md): documents that no modifying
-    // relation points at and that have no events (their status needs no in-edge walk), and each
-    // document's position in id order (sorting by id becomes a pass over documents_by_id).
-    std::vector<std::uint8_t> plain;
-    std::vector<std::uint32_t> rank;
-    // Columns of day numbers (published, effective, base last day; k_never when none), so a
-    // plain document's status is three comparisons on contiguous arrays.
-    std::vector<std::int32_t> published, effective, last_day;
 };
-
-constexpr std::int32_t k_never = 0x7fffffff;
-std::int32_t day_number(normdoc::Date d) { return static_cast<std::int32_t>(d.day_number()); }
 
 std::map<std::size_t, std::unique_ptr<Fixture>>& fixtures() {
     static std::map<std::size_t, std::unique_ptr<Fixture>> all;
@@ -119,24 +108,6 @@ Fixture& fixture(std::size_t documents) {
     f->hub = normdoc::DocumentId(static_cast<std::uint32_t>(top - in.begin()));
     f->hub_dependents = *top;
     f->busiest = normdoc::AuthorityId(static_cast<std::uint32_t>(std::max_element(issued.begin(), issued.end()) - issued.begin()));
-
-    f->plain.assign(n, 1);
-    for (const auto& rel : f->relations)
-        if (normdoc::is_modifying(rel.kind)) f->plain[rel.target.index()] = 0;
-    for (auto d : c.documents())
-        if (!c.document(d).events.empty()) f->plain[d.index()] = 0;
-    f->published.resize(n);
-    f->effective.resize(n);
-    f->last_day.resize(n);
-    for (auto d : c.documents()) {
-        const normdoc::Document& doc = c.document(d);
-        f->published[d.index()] = doc.published ? day_number(*doc.published) : k_never;
-        f->effective[d.index()] = doc.effective ? day_number(*doc.effective) : k_never;
-        const auto last = normdoc::base_last_day(c, doc);
-        f->last_day[d.index()] = last ? day_number(*last) : k_never;
-    }
-    f->rank.resize(n);
-    for (std::uint32_t i = 0; i < n; ++i) f->rank[c.documents_by_id()[i].index()] = i;
 
     f->offsets.assign(n + 1, 0);
     for (std::size_t v = 0; v < n; ++v) f->offsets[v + 1] = f->offsets[v] + in[v];
@@ -207,48 +178,6 @@ std::size_t plain_bfs(const Fixture& f, std::uint32_t root) {
     }
     benchmark::DoNotOptimize(depth.data());
     return queue.size() - 1;
-}
-
-// impact() as it could be with three arrays made once per corpus (dependency CSR, "plain" flags,
-// nothing else): the plain BFS, then each depth's documents in id order by one pass over
-// documents_by_id, then each one's status (plain ones without walking in-edges). The same output
-// as normdoc::impact (checked once per run).
-std::vector<normdoc::ImpactEntry> indexed_impact(const Fixture& f, std::uint32_t root) {
-    constexpr std::uint32_t k_unseen = 0xffffffffu;
-    const std::size_t n = f.offsets.size() - 1;
-    std::vector<std::uint32_t> depth(n, k_unseen);
-    std::vector<std::uint32_t> queue;
-    std::vector<std::uint32_t> per_depth(2, 0);
-    depth[root] = 0;
-    queue.push_back(root);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-        const std::uint32_t v = queue[head];
-        for (std::uint32_t e = f.offsets[v]; e < f.offsets[v + 1]; ++e) {
-            const std::uint32_t u = f.sources[e];
-            if (depth[u] != k_unseen) continue;
-            depth[u] = depth[v] + 1;
-            if (per_depth.size() <= depth[u] + 1) per_depth.resize(depth[u] + 2, 0);
-            ++per_depth[depth[u] + 1];
-            queue.push_back(u);
-        }
-    }
-    // per_depth[d + 1] counted depth d; summed, per_depth[d] is where depth d starts.
-    for (std::size_t d = 1; d < per_depth.size(); ++d) per_depth[d] += per_depth[d - 1];
-    std::vector<normdoc::ImpactEntry> out(queue.size() - 1);
-    const normdoc::Corpus& c = f.corpus;
-    const std::int32_t day = day_number(k_as_of);
-    for (const normdoc::DocumentId id : c.documents_by_id()) {
-        const std::uint32_t i = id.index();
-        const std::uint32_t dd = depth[i];
-        if (dd == k_unseen || dd == 0) continue;
-        normdoc::Status st;
-        if (!f.plain[i]) st = normdoc::status_of(c, id, k_as_of).status;           // SPEC §5 in full
-        else if (f.published[i] > day) st = normdoc::Status::draft;                // also: none
-        else if (f.last_day[i] < day) st = normdoc::Status::expired;
-        else st = day < f.effective[i] ? normdoc::Status::pending : normdoc::Status::in_force;
-        out[per_depth[dd]++] = {id, dd, st};
-    }
-    return out;
 }
 
 std::size_t sqlite_impact(sqlite3* db, std::uint32_t root) {
@@ -358,28 +287,6 @@ void BM_Impact(benchmark::State& state, std::size_t n) {
     state.counters["ratio"] = subject / baseline;
 }
 
-// The proposal: impact with per-corpus arrays; ratio = its time / the plain BFS.
-void BM_ImpactIndexed(benchmark::State& state, std::size_t n) {
-    Fixture& f = fixture(n);
-    if (indexed_impact(f, f.hub.index()) != normdoc::impact(f.corpus, f.hub, k_as_of)) {
-        state.SkipWithError("indexed impact differs from normdoc::impact");
-        return;
-    }
-    double subject = 0, baseline = 0;
-    for (auto _ : state) {
-        auto start = Clock::now();
-        plain_bfs(f, f.hub.index());
-        baseline += seconds_since(start);
-        start = Clock::now();
-        benchmark::DoNotOptimize(indexed_impact(f, f.hub.index()));
-        const double t = seconds_since(start);
-        subject += t;
-        state.SetIterationTime(t);
-    }
-    state.counters["bfs_ms"] = baseline * 1e3 / static_cast<double>(state.iterations());
-    state.counters["ratio"] = subject / baseline;
-}
-
 void BM_PlainBfs(benchmark::State& state, std::size_t n) {
     Fixture& f = fixture(n);
     std::size_t reached = 0;
@@ -451,51 +358,6 @@ void BM_PlanWriteApply(benchmark::State& state, std::size_t n) {
     state.counters["plan_MB"] = static_cast<double>(plan_bytes) / 1e6;
 }
 
-// The ordering of documents_by_id as assemble() makes it (std::sort of ids through the
-// documents), against the proposal: (first 8 bytes big-endian, index) pairs sorted as integers,
-// the strings compared only on equal keys. ratio = proposal / current.
-std::uint64_t prefix_key(std::string_view s) {
-    std::uint64_t k = 0;
-    for (std::size_t i = 0; i < 8; ++i) k = (k << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
-    return k;
-}
-
-void BM_SortIds(benchmark::State& state, std::size_t n) {
-    Fixture& f = fixture(n);
-    const normdoc::Corpus& c = f.corpus;
-    double current = 0, proposal = 0;
-    for (auto _ : state) {
-        auto start = Clock::now();
-        std::vector<normdoc::DocumentId> order(c.document_count());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = normdoc::DocumentId(i);
-        std::sort(order.begin(), order.end(),
-                  [&](normdoc::DocumentId a, normdoc::DocumentId b) { return c.document(a).id < c.document(b).id; });
-        current += seconds_since(start);
-        start = Clock::now();
-        struct Key { std::uint64_t prefix; std::string_view id; std::uint32_t index; };
-        std::vector<Key> keys(c.document_count());
-        for (std::uint32_t i = 0; i < keys.size(); ++i) {
-            const std::string_view id = c.document(normdoc::DocumentId(i)).id;
-            keys[i] = {prefix_key(id), id, i};
-        }
-        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-            if (a.prefix != b.prefix) return a.prefix < b.prefix;
-            return a.id.substr(std::min<std::size_t>(8, a.id.size())) < b.id.substr(std::min<std::size_t>(8, b.id.size()));
-        });
-        std::vector<normdoc::DocumentId> sorted(keys.size());
-        for (std::size_t i = 0; i < keys.size(); ++i) sorted[i] = normdoc::DocumentId(keys[i].index);
-        const double t = seconds_since(start);
-        proposal += t;
-        state.SetIterationTime(t);
-        if (sorted != order) {
-            state.SkipWithError("the proposal orders ids differently");
-            break;
-        }
-    }
-    state.counters["current_ms"] = current * 1e3 / static_cast<double>(state.iterations());
-    state.counters["ratio"] = proposal / current;
-}
-
 std::vector<std::size_t> sizes() {
     std::vector<std::size_t> out;
     if (const char* list = std::getenv("NORMDOC_BENCH_SIZES")) {
@@ -520,12 +382,10 @@ void register_all() {
         {"cleanup_whole", BM_CleanupWhole, false, false},
         {"cleanup_scoped", BM_CleanupScoped, false, false},
         {"impact", BM_Impact, false, true},
-        {"impact_indexed", BM_ImpactIndexed, false, true},
         {"plain_bfs", BM_PlainBfs, false, true},
         {"sqlite_impact", BM_SqliteImpact, false, true},
         {"graph_build", BM_GraphBuild, false, false},
         {"plan_write_apply", BM_PlanWriteApply, true, false},
-        {"sort_ids", BM_SortIds, false, true},
     };
     for (std::size_t n : sizes()) {
         for (const Entry& e : entries) {
