@@ -70,6 +70,8 @@ public:
 
     // The targets of document i's relations, resolved once (none where unknown), in draft order.
     const DocumentId* targets_of(std::size_t i) const noexcept { return relation_targets_.data() + first_relation_[i]; }
+    // Where document i's relations begin among all relations in draft order (i = n: their count).
+    std::size_t first_relation(std::size_t i) const noexcept { return first_relation_[i]; }
 
     AuthorityId authority(const draft::Ref& r) const {
         const auto i = authority_index_.find(r.id);
@@ -410,39 +412,53 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
         data->authorities.push_back(out);
     }
 
-    std::vector<Relation> relations;
-    data->documents.reserve(d.documents.size());
-    for (std::size_t i = 0; i < d.documents.size(); ++i) {
-        auto& doc = d.documents[i];
-        Document out;
-        out.id = strings.store(doc.id);
-        out.kind = doc.kind;
-        out.title = strings.store(doc.title ? *doc.title : std::string());
-        out.number = strings.store(doc.number);
-        out.trial = doc.trial.value_or(title_says_trial(out.title));  // SPEC §7
-        out.issuers.reserve(doc.issuers.size());
-        for (const auto& r : doc.issuers) out.issuers.push_back(v.authority(r));
-        out.drafter = doc.drafter ? v.authority(*doc.drafter) : out.issuers.front();  // SPEC §1
-        for (const auto& s : doc.subjects) out.subjects.push_back(strings.store(s));
-        out.published = doc.published;
-        out.effective = doc.effective ? doc.effective : doc.published;  // SPEC §7
-        out.expires = doc.expires;
-        auto& p = doc.procedure;
-        if (p.assessment) out.procedure.assessment = p.assessment->date;
-        if (p.consultation) out.procedure.consultation = Consultation{p.consultation->from, p.consultation->to};
-        if (p.expert_review) out.procedure.expert_review = p.expert_review->date;
-        if (p.risk_assessment) out.procedure.risk_assessment = p.risk_assessment->date;
-        for (const auto& lr : p.legality_reviews)
-            out.procedure.legality_reviews.push_back({lr.date, lr.outcome, lr.by ? v.authority(*lr.by) : AuthorityId()});
-        for (const auto& cd : p.collective_decisions)
-            out.procedure.collective_decisions.push_back({cd.date, strings.store(cd.body), cd.outcome});
-        if (p.filing) out.procedure.filing = Filing{p.filing->date, p.filing->with ? v.authority(*p.filing->with) : AuthorityId()};
-        for (const auto& e : doc.events) out.events.push_back({e.type, e.date, strings.store(e.source)});
-        for (std::size_t k = 0; k < doc.relations.size(); ++k) {
-            const auto& r = doc.relations[k];
-            relations.push_back({DocumentId(static_cast<std::uint32_t>(i)), v.targets_of(i)[k], r.kind, r.date, r.until});
+    // Documents [begin, end) into their places, their strings into `strings`: on a large corpus
+    // the second half is built on the second core, with an arena of its own.
+    const std::size_t n = d.documents.size();
+    data->documents.resize(n);
+    std::vector<Relation> relations(v.first_relation(n));
+    auto build = [&](std::size_t begin, std::size_t end, detail::StringArena& arena) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto& doc = d.documents[i];
+            Document& out = data->documents[i];
+            out.id = arena.store(doc.id);
+            out.kind = doc.kind;
+            out.title = arena.store(doc.title ? *doc.title : std::string());
+            out.number = arena.store(doc.number);
+            out.trial = doc.trial.value_or(title_says_trial(out.title));  // SPEC §7
+            out.issuers.reserve(doc.issuers.size());
+            for (const auto& r : doc.issuers) out.issuers.push_back(v.authority(r));
+            out.drafter = doc.drafter ? v.authority(*doc.drafter) : out.issuers.front();  // SPEC §1
+            out.subjects.reserve(doc.subjects.size());
+            for (const auto& s : doc.subjects) out.subjects.push_back(arena.store(s));
+            out.published = doc.published;
+            out.effective = doc.effective ? doc.effective : doc.published;  // SPEC §7
+            out.expires = doc.expires;
+            auto& p = doc.procedure;
+            if (p.assessment) out.procedure.assessment = p.assessment->date;
+            if (p.consultation) out.procedure.consultation = Consultation{p.consultation->from, p.consultation->to};
+            if (p.expert_review) out.procedure.expert_review = p.expert_review->date;
+            if (p.risk_assessment) out.procedure.risk_assessment = p.risk_assessment->date;
+            for (const auto& lr : p.legality_reviews)
+                out.procedure.legality_reviews.push_back({lr.date, lr.outcome, lr.by ? v.authority(*lr.by) : AuthorityId()});
+            for (const auto& cd : p.collective_decisions)
+                out.procedure.collective_decisions.push_back({cd.date, arena.store(cd.body), cd.outcome});
+            if (p.filing) out.procedure.filing = Filing{p.filing->date, p.filing->with ? v.authority(*p.filing->with) : AuthorityId()};
+            out.events.reserve(doc.events.size());
+            for (const auto& e : doc.events) out.events.push_back({e.type, e.date, arena.store(e.source)});
+            Relation* rel = relations.data() + v.first_relation(i);
+            for (std::size_t k = 0; k < doc.relations.size(); ++k) {
+                const auto& r = doc.relations[k];
+                rel[k] = {DocumentId(static_cast<std::uint32_t>(i)), v.targets_of(i)[k], r.kind, r.date, r.until};
+            }
         }
-        data->documents.push_back(std::move(out));
+    };
+    {
+        detail::StringArena second_strings;
+        auto second_half = std::async(launch_policy(n), build, n / 2, n, std::ref(second_strings));
+        build(0, n / 2, strings);
+        second_half.get();
+        strings.adopt(std::move(second_strings));
     }
 
     data->relation_count = relations.size();
@@ -452,7 +468,6 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
     data->graph = build_relation_graph(data->documents.size(), relations);
 
     data->documents_by_id = documents_by_id.get();
-    const std::size_t n = data->documents.size();
     auto& rank = data->document_rank;
     rank.resize(n);
     for (std::uint32_t r = 0; r < n; ++r) rank[data->documents_by_id[r].index()] = r;

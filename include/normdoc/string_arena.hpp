@@ -35,6 +35,14 @@ public:
         return {out, text.size()};
     }
 
+    // Takes over the blocks of `other`: the views it gave stay valid, now owned here.
+    void adopt(StringArena&& other) {
+        for (auto& block : other.blocks_) blocks_.push_back(std::move(block));
+        other.blocks_.clear();
+        other.current_ = nullptr;
+        other.used_ = 0;
+    }
+
 private:
     static constexpr std::size_t k_block = 1 << 20;
     std::vector<std::unique_ptr<char[]>> blocks_;
