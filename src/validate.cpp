@@ -47,9 +47,24 @@ bool is_valid_id(std::string_view id) {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+// The keys of the draft's indexes, read back from the draft (IdIndex keeps only indices).
+struct AuthorityIdOf {
+    const draft::Corpus* d;
+    std::string_view operator()(std::uint32_t i) const noexcept { return d->authorities[i].id; }
+};
+struct DocumentIdOf {
+    const draft::Corpus* d;
+    std::string_view operator()(std::uint32_t i) const noexcept { return d->documents[i].id; }
+};
+struct NumberOf {
+    const draft::Corpus* d;
+    std::string_view operator()(std::uint32_t i) const noexcept { return d->documents[i].number; }
+};
+
 class Validator {
 public:
-    Validator(draft::Corpus& draft, std::vector<Problem>& problems) : d_(draft), problems_(problems) {}
+    Validator(draft::Corpus& draft, std::vector<Problem>& problems)
+        : d_(draft), problems_(problems), authority_index_(AuthorityIdOf{&draft}), document_index_(DocumentIdOf{&draft}) {}
 
     void run() {
         index_authorities();
@@ -75,11 +90,11 @@ public:
 
     AuthorityId authority(const draft::Ref& r) const {
         const auto i = authority_index_.find(r.id);
-        return i == IdIndex::k_none ? AuthorityId() : AuthorityId(i);
+        return i == k_not_indexed ? AuthorityId() : AuthorityId(i);
     }
     DocumentId document(const draft::Ref& r) const {
         const auto i = document_index_.find(r.id);
-        return i == IdIndex::k_none ? DocumentId() : DocumentId(i);
+        return i == k_not_indexed ? DocumentId() : DocumentId(i);
     }
 
 private:
@@ -206,7 +221,7 @@ private:
     void check_documents() {
         const std::size_t n = d_.documents.size();
         // The first document holding each number (SPEC §7 DUPLICATE_NUMBER).
-        IdIndex numbers;
+        IdIndex<NumberOf> numbers(NumberOf{&d_});
         numbers.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
             auto& doc = d_.documents[i];
@@ -343,8 +358,8 @@ private:
     std::vector<Problem>& problems_;
     std::vector<std::size_t> first_relation_;   // per document, into relation_targets_ (n + 1)
     std::vector<DocumentId> relation_targets_;
-    IdIndex authority_index_;
-    IdIndex document_index_;
+    IdIndex<AuthorityIdOf> authority_index_;
+    IdIndex<DocumentIdOf> document_index_;
 };
 
 // Ids in byte order of their string ids. Sorting a million string_views chases two pointers per

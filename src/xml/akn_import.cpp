@@ -842,7 +842,8 @@ private:
 void Importer::drop_duplicates() {
     // SPEC §9: the same work in two files: the first on the command line is kept; a number
     // already used is dropped from the later document.
-    IdIndex ids, numbers;
+    IdIndex ids([this](std::uint32_t i) -> std::string_view { return works_[i].doc.id; });
+    IdIndex numbers([this](std::uint32_t i) -> std::string_view { return works_[i].doc.number; });
     ids.reserve(works_.size());
     numbers.reserve(works_.size());
     for (std::uint32_t i = 0; i < works_.size(); ++i) {
