@@ -6,6 +6,10 @@
 #include <cerrno>
 #include <cstring>
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,13 +18,34 @@ namespace normdoc::detail::xml {
 
 // ---- line numbers -------------------------------------------------------------------------------
 
+namespace {
+// The '\n' in [p, end), sixteen bytes at a time where SSE2 is at hand: std::count goes a byte at a
+// time (4 GB/s against 25 here). The reader counts between every two elements, and a later
+// reading thread first counts all the lines before its slices.
+std::size_t count_newlines(const char* p, const char* end) noexcept {
+    std::size_t n = 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (end - p >= 16) {
+        __m128i lanes = _mm_setzero_si128();  // a count per byte lane: at most 255 blocks
+        for (int k = 0; k < 255 && end - p >= 16; ++k, p += 16)
+            lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), newline));
+        const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+        n += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+             static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    }
+#endif
+    return n + static_cast<std::size_t>(std::count(p, end, '\n'));
+}
+}  // namespace
+
 std::size_t LineCounter::line_at(std::size_t offset) noexcept {
     offset = std::min(offset, source_.size());
     const char* base = source_.data();
     if (offset >= pos_) {
-        line_ += static_cast<std::size_t>(std::count(base + pos_, base + offset, '\n'));
+        line_ += count_newlines(base + pos_, base + offset);
     } else {
-        line_ -= static_cast<std::size_t>(std::count(base + offset, base + pos_, '\n'));
+        line_ -= count_newlines(base + offset, base + pos_);
     }
     pos_ = offset;
     return line_;
