@@ -62,8 +62,10 @@ void save_corpus(const Corpus& corpus, const std::string& path);
 
 namespace detail {
 // read_corpus with slices of about `slice_bytes` (the reader parses a large file a slice at a
-// time); for tests, which cut small corpora into many slices.
-LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_name, std::size_t slice_bytes);
+// time); for tests, which cut small corpora into many slices. `threads`: 0 takes a second core
+// for a large file, as read_corpus does; n > 0 takes n whatever the size (1: all on this thread).
+LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_name, std::size_t slice_bytes,
+                                 std::size_t threads = 0);
 }  // namespace detail
 
 }  // namespace normdoc

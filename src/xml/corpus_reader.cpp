@@ -5,12 +5,19 @@
 // The file is never held as one DOM: scan_layout cuts the children of each section (<documents>,
 // <authorities>, …) into slices of about a mebibyte, and each slice is parsed on its own as a
 // fragment in a reused buffer, walked into the draft and dropped. The source stays untouched,
-// so line numbers come from it by a forward-moving cursor.
+// so line numbers come from it by a forward-moving cursor. A large section's slices are read on
+// two threads, each walking its half (CorpusReader::read_slices), with the serial reader's result.
 #include "encoding.hpp"
 #include "normdoc/io.hpp"
 #include "xml/xml_support.hpp"
 
+#include <algorithm>
 #include <array>
+#include <atomic>
+#include <future>
+#include <iterator>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 namespace normdoc {
@@ -34,76 +41,165 @@ struct Attributes {
     std::string_view operator[](std::size_t i) const noexcept { return view(values[i]); }
 };
 
-class CorpusReader {
+// A continuation walker's output (SliceWalker::continuation) in chunks of at least 32 MiB, which
+// glibc serves with mmap and gives back to the system when freed: appended one at a time, only one
+// is ever held twice (peak memory). Smaller blocks, and those a growing vector leaves behind, would
+// stay in the worker thread's malloc arena, and freeing the draft later is much slower next to
+// such holes (glibc merges every small block freed there with its neighbours: +0.3 s on 1M documents).
+template <class T>
+class Chunks {
 public:
-    CorpusReader(std::string_view source, std::string file, std::size_t slice_bytes)
-        : source_(source), lines_(source), slice_bytes_(slice_bytes) {
-        draft_.file = std::move(file);
+    // Room for about `expected` elements, from mmap when that is a chunk's worth.
+    void start(std::vector<T>& current, std::size_t expected) { current.reserve(std::min(expected, 2 * k_min)); }
+
+    // After a slice that added `added` elements to `current`: a chunk when the next may not fit.
+    void after_slice(std::vector<T>& current, std::size_t added) {
+        if (current.size() < k_min || current.size() + added <= current.capacity()) return;
+        chunks_.push_back(std::exchange(current, {}));
+        current.reserve(2 * k_min);
     }
 
-    // Reads the whole source. False on a syntax error: then failure() is the result. Otherwise
-    // take() gives the draft and the problems found, for build_corpus (after the caller has
-    // let go of the source, which the draft no longer needs).
-    bool run() {
-        if (!ensure_utf8()) return false;
-        Layout layout;
-        SyntaxError error;
-        if (!scan_layout(source_, slice_bytes_, layout, error)) {
-            // The scan checks the skeleton only; pugixml, on a copy, checks everything and may
-            // stop earlier. The earlier of the two is where the file stops being XML.
-            SyntaxError precise;
-            const bool parser_saw_it = find_syntax_error(source_, precise);
-            return syntax_failure(parser_saw_it && precise.offset <= error.offset ? precise : error);
+    // Appends the chunks, then what `current` holds, to `out`, freeing each chunk as it goes.
+    void move_to(std::vector<T>& out, std::vector<T>& current) {
+        chunks_.push_back(std::move(current));
+        for (auto& chunk : chunks_) {
+            out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
+            std::vector<T>().swap(chunk);
         }
-        switch (read_root(layout)) {
-            case Root::syntax: return syntax_failure(syntax_);
-            case Root::not_corpus: draft_ = draft::Corpus{draft_.file, {}, {}, {}}; return true;
-            case Root::corpus: break;
+    }
+
+private:
+    static constexpr std::size_t k_min = (std::size_t(32) << 20) / sizeof(T) + 1;
+    std::vector<std::vector<T>> chunks_;
+};
+
+// Walks parsed slices into a draft, reporting what it finds on the way. A large section is read
+// by several walkers at once (CorpusReader::read_slices), each over its own contiguous run of
+// slices, with its own DOM, line cursor and output; a later walker's output is appended after the
+// earlier one's, so the draft and the problems are the serial reader's, in the same order.
+class SliceWalker {
+public:
+    SliceWalker(std::string_view source, const std::string& file) : source_(source), lines_(source) {
+        draft_.file = file;
+    }
+
+    // A walker for the later slices of the section this one has just entered: the same namespace
+    // scope and line cursor, nothing read yet; its output is kept in Chunks.
+    SliceWalker continuation(SectionKind kind, std::size_t expected_children) const {
+        SliceWalker later(source_, draft_.file);
+        later.lines_ = lines_;
+        later.base_ = base_;
+        later.last_line_ = last_line_;
+        later.scope_ = scope_;
+        later.continuation_ = true;
+        if (kind == SectionKind::authorities) later.authority_chunks_.start(later.draft_.authorities, expected_children);
+        if (kind == SectionKind::documents) later.document_chunks_.start(later.draft_.documents, expected_children);
+        return later;
+    }
+
+    // Appends a continuation's draft and problems after this walker's.
+    void append(SliceWalker&& later) {
+        later.authority_chunks_.move_to(draft_.authorities, later.draft_.authorities);
+        later.document_chunks_.move_to(draft_.documents, later.draft_.documents);
+        problems_.insert(problems_.end(), std::make_move_iterator(later.problems_.begin()),
+                         std::make_move_iterator(later.problems_.end()));
+    }
+
+    std::pair<draft::Corpus, std::vector<Problem>> take() { return {std::move(draft_), std::move(problems_)}; }
+
+    // ---- the root and its sections ----
+
+    enum class Root { corpus, not_corpus };
+
+    Root read_root(pugi::xml_node e, std::size_t tag_begin) {
+        base_ = tag_begin;
+        const std::size_t line = line_of(e);
+        scope_.enter(e);  // the root's declarations stay in scope for the whole walk
+        const ElementName n = classify(e, scope_, k_namespace);
+        if (n.kind != ElementName::Kind::ours || n.local != "corpus") {
+            const std::string* ns = scope_.resolve(split_name(name_of(e)).prefix);
+            std::string what = "the root element is <" + std::string(name_of(e)) + ">";
+            if (ns == nullptr) {
+                what += " with an undeclared namespace prefix";
+            } else if (ns->empty()) {
+                what += " in no namespace";
+            } else {
+                what += " in namespace \"" + *ns + "\"";
+            }
+            report(line, ProblemCode::unknown_element,
+                   "not a normdoc corpus: " + what + ", not <corpus> in namespace \"" + std::string(k_namespace) + "\"");
+            return Root::not_corpus;
         }
-        for (const Section& section : layout.sections)
-            if (!read_section(section)) return syntax_failure(syntax_);
+        reset_owner();
+        Attributes<0> none{k_no_attributes};
+        read_attributes(e, "corpus", line, none);
+        return Root::corpus;
+    }
+
+    // Looks at a section's start tag `e` and brings its namespace declarations into scope, until
+    // leave_section(declared).
+    SectionKind enter_section(pugi::xml_node e, const Section& section, std::size_t& declared) {
+        base_ = section.tag_begin;
+        const std::size_t line = line_of(e);
+        declared = scope_.enter(e);
+        const ElementName n = classify(e, scope_, k_namespace);
+        SectionKind kind = SectionKind::ignored;
+        reset_owner();
+        if (n.kind == ElementName::Kind::ours) {
+            if (n.local == "profile") {
+                kind = SectionKind::profile;
+                owner_kind_ = "profile";
+                if (seen_profile_) repeated(line, "profile", "<corpus>");
+                seen_profile_ = true;
+            } else if (n.local == "authorities") {
+                kind = SectionKind::authorities;
+                draft_.authorities.reserve(draft_.authorities.size() + section.children);
+            } else if (n.local == "documents") {
+                kind = SectionKind::documents;
+                draft_.documents.reserve(draft_.documents.size() + section.children);
+            } else {
+                unknown_element(n.local, line, "<corpus>");
+            }
+            if (kind != SectionKind::ignored) {
+                Attributes<0> none{k_no_attributes};
+                read_attributes(e, n.local, line, none);
+            }
+        } else if (n.kind == ElementName::Kind::unbound_prefix) {
+            report(line, ProblemCode::xml_syntax,
+                   "corpus: <" + std::string(name_of(e)) + "> has an undeclared namespace prefix \"" +
+                       std::string(n.prefix) + "\"");
+        }
+        return kind;
+    }
+
+    void leave_section(std::size_t declared) { scope_.leave(declared); }
+
+    // Reads the slices between cuts[first] and cuts[last] in order. False at the first that is
+    // not well-formed, with `error`; true, having read less, once a walker of earlier slices
+    // (below `index`) has failed, so that nothing of this one counts.
+    bool read_slices(const std::vector<std::size_t>& cuts, std::size_t first, std::size_t last, SectionKind kind,
+                     SyntaxError& error, const std::atomic<std::size_t>* earliest_failure = nullptr,
+                     std::size_t index = 0) {
+        std::size_t largest = 0;  // one buffer for all, not one per size (see Chunks)
+        for (std::size_t i = first; i < last; ++i) largest = std::max(largest, cuts[i + 1] - cuts[i]);
+        slice_.reserve(largest);
+        for (std::size_t i = first; i < last; ++i) {
+            if (earliest_failure != nullptr && earliest_failure->load(std::memory_order_relaxed) < index) return true;
+            const std::size_t authorities = draft_.authorities.size(), documents = draft_.documents.size();
+            if (!read_slice(cuts[i], cuts[i + 1], kind, error)) return false;
+            if (continuation_) {
+                authority_chunks_.after_slice(draft_.authorities, draft_.authorities.size() - authorities);
+                document_chunks_.after_slice(draft_.documents, draft_.documents.size() - documents);
+            }
+        }
         return true;
     }
-
-    // SPEC §7: corpus files are UTF-8. A file that declares another encoding (GBK, as Chinese
-    // registries often publish, or a UTF-16 byte-order mark) is converted first, keeping its lines;
-    // bytes that are not UTF-8 in a file that claims to be are XML_SYNTAX, as XML has it.
-    bool ensure_utf8() {
-        const std::string declared = detail::declared_encoding(source_);
-        if (!detail::is_utf8_name(declared)) {
-            detail::Conversion c = detail::convert_to_utf8(source_, detail::iconv_name(declared));
-            if (!c.ok) {
-                return syntax_failure({c.error_offset, "the file declares the encoding \"" + declared +
-                                                           "\" but cannot be read in it: " + c.error});
-            }
-            converted_ = std::move(c.text);
-            source_ = converted_;
-            lines_ = LineCounter(source_);
-            return true;
-        }
-        const std::size_t bad = detail::find_invalid_utf8(source_);
-        if (bad == std::string_view::npos) return true;
-        return syntax_failure({bad, "a byte sequence that is not UTF-8 (corpus files are UTF-8, or declare "
-                                    "their encoding in the XML declaration)"});
-    }
-
-    LoadResult failure() { return std::move(failure_); }
-    std::pair<draft::Corpus, std::vector<Problem>> take() { return {std::move(draft_), std::move(problems_)}; }
 
 private:
     // ---- problems ----
 
     void report(std::size_t line, ProblemCode code, std::string message, Severity severity = Severity::error) {
         problems_.push_back({draft_.file, line, severity, code, std::move(message)});
-    }
-
-    // SPEC §7: XML_SYNTAX where the parser stopped. Nothing else of a file that is not XML means
-    // anything, so it is the only problem.
-    bool syntax_failure(const SyntaxError& error) {
-        failure_ = LoadResult{};
-        failure_.problems.push_back({draft_.file, lines_.line_at(error.offset), Severity::error,
-                                     ProblemCode::xml_syntax, "not well-formed XML: " + error.message});
-        return false;
     }
 
     void reset_owner() noexcept {
@@ -273,91 +369,17 @@ private:
         return draft::Ref{std::string(a[i]), line};
     }
 
-    // ---- the root and its sections ----
+    // ---- reading slices ----
 
-    enum class Root { corpus, not_corpus, syntax };
-
-    Root read_root(const Layout& layout) {
-        if (!root_.parse(source_, layout.root_tag_begin, layout.root_tag_end, layout.root_self_closing, syntax_))
-            return Root::syntax;
-        base_ = layout.root_tag_begin;
-        const pugi::xml_node e = root_.element();
-        const std::size_t line = line_of(e);
-        scope_.enter(e);
-        const ElementName n = classify(e, scope_, k_namespace);
-        if (n.kind != ElementName::Kind::ours || n.local != "corpus") {
-            const std::string* ns = scope_.resolve(split_name(name_of(e)).prefix);
-            std::string what = "the root element is <" + std::string(name_of(e)) + ">";
-            if (ns == nullptr) {
-                what += " with an undeclared namespace prefix";
-            } else if (ns->empty()) {
-                what += " in no namespace";
-            } else {
-                what += " in namespace \"" + *ns + "\"";
-            }
-            report(line, ProblemCode::unknown_element,
-                   "not a normdoc corpus: " + what + ", not <corpus> in namespace \"" + std::string(k_namespace) + "\"");
-            return Root::not_corpus;
-        }
-        owner_kind_ = "corpus";
-        owner_id_ = {};
-        Attributes<0> none{k_no_attributes};
-        read_attributes(e, "corpus", line, none);
-        return Root::corpus;
-    }
-
-    // Returns false on a syntax error (in syntax_).
-    bool read_section(const Section& section) {
-        StartTag start;
-        if (!start.parse(source_, section.tag_begin, section.tag_end, section.self_closing, syntax_)) return false;
-        base_ = section.tag_begin;
-        const pugi::xml_node e = start.element();
-        const std::size_t line = line_of(e);
-        const std::size_t declared = scope_.enter(e);
-        const ElementName n = classify(e, scope_, k_namespace);
-        SectionKind kind = SectionKind::ignored;
-        owner_kind_ = "corpus";
-        owner_id_ = {};
-        if (n.kind == ElementName::Kind::ours) {
-            if (n.local == "profile") {
-                kind = SectionKind::profile;
-                owner_kind_ = "profile";
-                if (seen_profile_) repeated(line, "profile", "<corpus>");
-                seen_profile_ = true;
-            } else if (n.local == "authorities") {
-                kind = SectionKind::authorities;
-                draft_.authorities.reserve(draft_.authorities.size() + section.children);
-            } else if (n.local == "documents") {
-                kind = SectionKind::documents;
-                draft_.documents.reserve(draft_.documents.size() + section.children);
-            } else {
-                unknown_element(n.local, line, "<corpus>");
-            }
-            if (kind != SectionKind::ignored) {
-                Attributes<0> none{k_no_attributes};
-                read_attributes(e, n.local, line, none);
-            }
-        } else if (n.kind == ElementName::Kind::unbound_prefix) {
-            report(line, ProblemCode::xml_syntax,
-                   "corpus: <" + std::string(name_of(e)) + "> has an undeclared namespace prefix \"" +
-                       std::string(n.prefix) + "\"");
-        }
-        // Every slice is parsed, even of an ignored section: it must still be well-formed.
-        for (std::size_t i = 0; i + 1 < section.cuts.size(); ++i)
-            if (!read_slice(section.cuts[i], section.cuts[i + 1], kind)) return false;
-        scope_.leave(declared);
-        return true;
-    }
-
-    bool read_slice(std::size_t begin, std::size_t end, SectionKind kind) {
+    bool read_slice(std::size_t begin, std::size_t end, SectionKind kind, SyntaxError& error) {
         slice_.assign(source_.data() + begin, source_.data() + end);
         pugi::xml_document doc;
         const pugi::xml_parse_result r = doc.load_buffer_inplace(slice_.data(), slice_.size(),
                                                                  k_parse_options | pugi::parse_fragment,
                                                                  pugi::encoding_utf8);
         if (!r) {
-            syntax_.offset = begin + (r.offset < 0 ? 0 : static_cast<std::size_t>(r.offset));
-            syntax_.message = describe(r.status);
+            error.offset = begin + (r.offset < 0 ? 0 : static_cast<std::size_t>(r.offset));
+            error.message = describe(r.status);
             return false;
         }
         if (kind == SectionKind::ignored) return true;
@@ -370,14 +392,10 @@ private:
             switch (kind) {
                 case SectionKind::profile: read_profile_item(c, local, line); break;
                 case SectionKind::authorities:
-                    owner_kind_ = "corpus";
-        owner_id_ = {};
                     if (local == "authority") read_authority(c, line);
                     else unknown_element(local, line, "<authorities>");
                     break;
                 case SectionKind::documents:
-                    owner_kind_ = "corpus";
-        owner_id_ = {};
                     if (local == "document") read_document(c, line);
                     else unknown_element(local, line, "<documents>");
                     break;
@@ -669,9 +687,7 @@ private:
     static inline const std::array<std::string_view, 0> k_no_attributes{};
 
     std::string_view source_;
-    std::string converted_;  // the source in UTF-8, when it was in another encoding
     LineCounter lines_;
-    std::size_t slice_bytes_;
     std::size_t base_ = 0;  // source offset of the buffer pugixml parsed last
     std::size_t last_line_ = 1;
     NamespaceScope scope_;
@@ -680,21 +696,180 @@ private:
     std::string_view owner_id_;  // into the buffer being walked
     std::string scratch_;
     std::vector<char> slice_;
-    SyntaxError syntax_;
-    StartTag root_;  // its namespace declarations stay in scope for the whole walk
-    LoadResult failure_;
     bool seen_profile_ = false;
     std::array<bool, 4> profile_seen_{};
     std::array<bool, 5> step_seen_{};
     draft::Corpus draft_;
     std::vector<Problem> problems_;
+    bool continuation_ = false;
+    Chunks<draft::Authority> authority_chunks_;
+    Chunks<draft::Document> document_chunks_;
+};
+
+// Reads a whole source: its encoding, its layout, then the root and each section, a large
+// section's slices by several walkers at once.
+class CorpusReader {
+public:
+    // `threads`: 0 takes a second core where it pays (a large file); n > 0 takes n wherever there
+    // is work to share, for tests.
+    CorpusReader(std::string_view source, std::string file, std::size_t slice_bytes, std::size_t threads)
+        : source_(source), file_(std::move(file)), slice_bytes_(slice_bytes), threads_(threads),
+          walker_(source_, file_) {}
+
+    // Reads the whole source. False on a syntax error: then failure() is the result. Otherwise
+    // take() gives the draft and the problems found, for build_corpus (after the caller has
+    // let go of the source, which the draft no longer needs).
+    bool run() {
+        Layout layout;
+        SyntaxError error;
+        if (!ensure_utf8()) return false;
+        if (!scan_layout(source_, slice_bytes_, layout, error)) {
+            // The scan checks the skeleton only; pugixml, on a copy, checks everything and may
+            // stop earlier. The earlier of the two is where the file stops being XML.
+            SyntaxError precise;
+            const bool parser_saw_it = find_syntax_error(source_, precise);
+            return syntax_failure(parser_saw_it && precise.offset <= error.offset ? precise : error);
+        }
+        StartTag root;
+        if (!root.parse(source_, layout.root_tag_begin, layout.root_tag_end, layout.root_self_closing, error))
+            return syntax_failure(error);
+        if (walker_.read_root(root.element(), layout.root_tag_begin) == SliceWalker::Root::not_corpus) return true;
+        for (const Section& section : layout.sections)
+            if (!read_section(section, error)) return syntax_failure(error);
+        return true;
+    }
+
+    LoadResult failure() { return std::move(failure_); }
+    std::pair<draft::Corpus, std::vector<Problem>> take() { return walker_.take(); }
+
+private:
+    // SPEC §7: corpus files are UTF-8. A file that declares another encoding (GBK, as Chinese
+    // registries often publish, or a UTF-16 byte-order mark) is converted first, keeping its lines;
+    // bytes that are not UTF-8 in a file that claims to be are XML_SYNTAX, as XML has it.
+    bool ensure_utf8() {
+        const std::string declared = detail::declared_encoding(source_);
+        if (!detail::is_utf8_name(declared)) {
+            detail::Conversion c = detail::convert_to_utf8(source_, detail::iconv_name(declared));
+            if (!c.ok) {
+                return syntax_failure({c.error_offset, "the file declares the encoding \"" + declared +
+                                                           "\" but cannot be read in it: " + c.error});
+            }
+            converted_ = std::move(c.text);
+            source_ = converted_;
+            walker_ = SliceWalker(source_, file_);
+            return true;
+        }
+        const std::size_t bad = detail::find_invalid_utf8(source_);
+        if (bad == std::string_view::npos) return true;
+        return syntax_failure({bad, "a byte sequence that is not UTF-8 (corpus files are UTF-8, or declare "
+                                    "their encoding in the XML declaration)"});
+    }
+
+    // SPEC §7: XML_SYNTAX where the parser stopped. Nothing else of a file that is not XML means
+    // anything, so it is the only problem.
+    bool syntax_failure(const SyntaxError& error) {
+        failure_ = LoadResult{};
+        failure_.problems.push_back({file_, LineCounter(source_).line_at(error.offset), Severity::error,
+                                     ProblemCode::xml_syntax, "not well-formed XML: " + error.message});
+        return false;
+    }
+
+    // False on a syntax error (in `error`).
+    bool read_section(const Section& section, SyntaxError& error) {
+        StartTag start;
+        if (!start.parse(source_, section.tag_begin, section.tag_end, section.self_closing, error)) return false;
+        std::size_t declared = 0;
+        const SectionKind kind = walker_.enter_section(start.element(), section, declared);
+        // Every slice is parsed, even of an ignored section: it must still be well-formed.
+        if (!read_slices(section.cuts, section.children, kind, error)) return false;
+        walker_.leave_section(declared);
+        return true;
+    }
+
+    // Threads for work of `size` (slices) that a second thread pays for from `worth_it` on.
+    std::size_t threads_for(std::size_t size, std::size_t worth_it) const {
+        if (threads_ != 0) return threads_;
+        if (size < worth_it) return 1;
+        return std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), k_max_threads));
+    }
+
+    std::size_t walkers_for(std::size_t slices, SectionKind kind) const {
+        // The profile's "seen" flags span its slices; it is a few lines anyway.
+        if (kind == SectionKind::profile || slices < 2) return 1;
+        return std::min(threads_for(slices, k_parallel_slices), slices);
+    }
+
+    // Walker k of n reads the k-th contiguous run of slices, the first on this thread, and stops
+    // once an earlier walker meets a syntax error. Then the earliest failure is the serial
+    // reader's (it stops at the first slice that is not well-formed); else the later walkers'
+    // output is appended in order.
+    bool read_slices(const std::vector<std::size_t>& cuts, std::size_t children, SectionKind kind, SyntaxError& error) {
+        const std::size_t slices = cuts.empty() ? 0 : cuts.size() - 1;
+        const std::size_t n = walkers_for(slices, kind);
+        if (n <= 1) return walker_.read_slices(cuts, 0, slices, kind, error);
+        const auto first_slice = [&](std::size_t k) { return k * slices / n; };
+        std::vector<SliceWalker> later;
+        later.reserve(n - 1);
+        for (std::size_t k = 1; k < n; ++k) later.push_back(walker_.continuation(kind, children / n + 16));
+        std::vector<SyntaxError> errors(n);
+        std::atomic<std::size_t> earliest_failure{n};
+        const auto failed = [&earliest_failure](std::size_t k) {
+            std::size_t seen = earliest_failure.load();
+            while (k < seen && !earliest_failure.compare_exchange_weak(seen, k)) {}
+        };
+        const auto read = [&](SliceWalker& walker, std::size_t k) {
+            try {
+                const bool ok = walker.read_slices(cuts, first_slice(k), first_slice(k + 1), kind, errors[k],
+                                                   &earliest_failure, k);
+                if (!ok) failed(k);
+                return ok;
+            } catch (...) {
+                failed(k);  // bad_alloc: the later walkers stop, the caller gets it
+                throw;
+            }
+        };
+        std::vector<std::future<bool>> done;  // its destructor waits for every walker
+        done.reserve(n - 1);
+        try {
+            for (std::size_t k = 1; k < n; ++k)
+                done.push_back(std::async(std::launch::async, read, std::ref(later[k - 1]), k));
+        } catch (const std::system_error&) {
+            // No thread to be had: this walker reads them all, the others stop at once.
+            failed(0);
+            for (auto& f : done) f.wait();
+            return walker_.read_slices(cuts, 0, slices, kind, error);
+        }
+        const bool first_ok = read(walker_, 0);
+        for (std::size_t k = 0; k < n; ++k) {
+            if (k == 0 ? first_ok : done[k - 1].get()) continue;
+            error = std::move(errors[k]);
+            return false;
+        }
+        for (SliceWalker& walker : later) walker_.append(std::move(walker));
+        return true;
+    }
+
+    // Below this many slices (of a mebibyte) a section is read on one thread: a thread's start
+    // and the append cost about what it saves.
+    static constexpr std::size_t k_parallel_slices = 8;
+    // Measured on two cores, as many as the rest of the load uses.
+    static constexpr std::size_t k_max_threads = 2;
+
+    std::string_view source_;
+    std::string converted_;  // the source in UTF-8, when it was in another encoding
+    std::string file_;
+    std::size_t slice_bytes_;
+    std::size_t threads_;
+    LoadResult failure_;
+    SliceWalker walker_;
 };
 
 }  // namespace
 
 namespace detail {
-LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_name, std::size_t slice_bytes) {
-    CorpusReader reader(xml, file_name, slice_bytes);
+LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_name, std::size_t slice_bytes,
+                                 std::size_t threads) {
+    CorpusReader reader(xml, file_name, slice_bytes, threads);
     if (!reader.run()) return reader.failure();
     auto [draft, problems] = reader.take();
     return build_corpus(std::move(draft), std::move(problems));
@@ -709,7 +884,7 @@ LoadResult read_corpus_file(const std::string& path) {
     std::pair<draft::Corpus, std::vector<Problem>> read;
     {
         const FileBytes bytes = load_file(path);
-        CorpusReader reader(bytes.view(), path, k_slice_bytes);
+        CorpusReader reader(bytes.view(), path, k_slice_bytes, 0);
         if (!reader.run()) return reader.failure();
         read = reader.take();
     }  // the file's bytes are freed before the corpus is built: peak memory
