@@ -243,6 +243,30 @@ TEST(ReaderParallel, LinesAreRightAfterLongRunsOfLinesAndLongLines) {
             << threads;
 }
 
+// SPEC §7: bytes that are not UTF-8 are XML_SYNTAX. One thread checks them while another scans
+// the layout; the check comes first, as serially, even when the layout breaks earlier.
+TEST(ReaderParallel, ABytePastUtf8IsReportedAsSeriallyWhileTheLayoutIsScanned) {
+    const auto start_of_line = [](const std::string& xml, std::size_t line) {
+        std::size_t at = 0;
+        while (--line > 0) at = xml.find('\n', at) + 1;
+        return at;
+    };
+    std::string bad = corpus();
+    const std::size_t line_of_d300 = first_line(300);
+    bad.insert(bad.find("关于", start_of_line(bad, line_of_d300 + 1)), "\xC3\x28");  // a lead byte alone
+    std::string also_broken = bad;  // and an end tag that does not match, in d10
+    also_broken.replace(also_broken.find("</document>", start_of_line(bad, first_line(10))), 11, "</documen>");
+    for (const std::string* xml : {&bad, &also_broken}) {
+        for (std::size_t threads : {std::size_t(1), std::size_t(2)}) {
+            const LoadResult r = detail::read_corpus_in_slices(*xml, "u.xml", 700, threads);
+            ASSERT_EQ(r.problems.size(), 1u) << threads << "\n" << listing(r);
+            EXPECT_EQ(r.problems[0].code, ProblemCode::xml_syntax);
+            EXPECT_EQ(r.problems[0].line, line_of_d300 + 1) << threads << "\n" << listing(r);
+            EXPECT_NE(r.problems[0].message.find("not UTF-8"), std::string::npos) << r.problems[0].message;
+        }
+    }
+}
+
 TEST(ReaderParallel, MoreThreadsThanSlicesAndTinyFilesAreFine) {
     const std::string xml = k_head + document(0, {}) + k_tail;
     for (std::size_t threads : {std::size_t(2), std::size_t(16)}) {

@@ -722,8 +722,9 @@ public:
     bool run() {
         Layout layout;
         SyntaxError error;
-        if (!ensure_utf8()) return false;
-        if (!scan_layout(source_, slice_bytes_, layout, error)) {
+        bool well_formed = false;
+        if (!ensure_utf8([&] { well_formed = scan_layout(source_, slice_bytes_, layout, error); })) return false;
+        if (!well_formed) {
             // The scan checks the skeleton only; pugixml, on a copy, checks everything and may
             // stop earlier. The earlier of the two is where the file stops being XML.
             SyntaxError precise;
@@ -746,7 +747,9 @@ private:
     // SPEC §7: corpus files are UTF-8. A file that declares another encoding (GBK, as Chinese
     // registries often publish, or a UTF-16 byte-order mark) is converted first, keeping its lines;
     // bytes that are not UTF-8 in a file that claims to be are XML_SYNTAX, as XML has it.
-    bool ensure_utf8() {
+    // Then calls scan(), on this thread while another checks the UTF-8 of a large file.
+    template <class Scan>
+    bool ensure_utf8(Scan&& scan) {
         const std::string declared = detail::declared_encoding(source_);
         if (!detail::is_utf8_name(declared)) {
             detail::Conversion c = detail::convert_to_utf8(source_, detail::iconv_name(declared));
@@ -757,9 +760,24 @@ private:
             converted_ = std::move(c.text);
             source_ = converted_;
             walker_ = SliceWalker(source_, file_);
+            scan();
             return true;
         }
-        const std::size_t bad = detail::find_invalid_utf8(source_);
+        std::size_t bad = std::string_view::npos;
+        std::future<std::size_t> checked;
+        if (threads_for(source_.size(), k_parallel_bytes) > 1) {
+            try {
+                checked = std::async(std::launch::async, [this] { return detail::find_invalid_utf8(source_); });
+            } catch (const std::system_error&) {
+            }  // no thread to be had: checked here
+        }
+        if (checked.valid()) {
+            scan();
+            bad = checked.get();
+        } else {
+            bad = detail::find_invalid_utf8(source_);
+            if (bad == std::string_view::npos) scan();
+        }
         if (bad == std::string_view::npos) return true;
         return syntax_failure({bad, "a byte sequence that is not UTF-8 (corpus files are UTF-8, or declare "
                                     "their encoding in the XML declaration)"});
@@ -786,7 +804,7 @@ private:
         return true;
     }
 
-    // Threads for work of `size` (slices) that a second thread pays for from `worth_it` on.
+    // Threads for work of `size` (bytes, slices) that a second thread pays for from `worth_it` on.
     std::size_t threads_for(std::size_t size, std::size_t worth_it) const {
         if (threads_ != 0) return threads_;
         if (size < worth_it) return 1;
@@ -849,9 +867,10 @@ private:
         return true;
     }
 
-    // Below this many slices (of a mebibyte) a section is read on one thread: a thread's start
-    // and the append cost about what it saves.
+    // Below this many slices (of a mebibyte) a section is read on one thread, and below this
+    // many bytes the file checked on one: a thread's start and the append cost about what it saves.
     static constexpr std::size_t k_parallel_slices = 8;
+    static constexpr std::size_t k_parallel_bytes = std::size_t(8) << 20;
     // Measured on two cores, as many as the rest of the load uses.
     static constexpr std::size_t k_max_threads = 2;
 
