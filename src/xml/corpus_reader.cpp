@@ -14,8 +14,11 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -43,34 +46,55 @@ struct Attributes {
 
 // A continuation walker's output (SliceWalker::continuation) in chunks of at least 32 MiB, which
 // glibc serves with mmap and gives back to the system when freed: appended one at a time, only one
-// is ever held twice (peak memory). Smaller blocks, and those a growing vector leaves behind, would
+// is ever held twice (peak memory); smaller ones for small slices, that tests meet them. Smaller blocks, and those a growing vector leaves behind, would
 // stay in the worker thread's malloc arena, and freeing the draft later is much slower next to
 // such holes (glibc merges every small block freed there with its neighbours: +0.3 s on 1M documents).
 template <class T>
 class Chunks {
 public:
-    // Room for about `expected` elements, from mmap when that is a chunk's worth.
-    void start(std::vector<T>& current, std::size_t expected) { current.reserve(std::min(expected, 2 * k_min)); }
+    // Chunks of at least `bytes`; room for about `expected` elements in the first.
+    void start(std::vector<T>& current, std::size_t bytes, std::size_t expected) {
+        min_ = bytes / sizeof(T) + 1;
+        current.reserve(std::min(expected, room()));
+    }
 
     // After a slice that added `added` elements to `current`: a chunk when the next may not fit.
     void after_slice(std::vector<T>& current, std::size_t added) {
-        if (current.size() < k_min || current.size() + added <= current.capacity()) return;
-        chunks_.push_back(std::exchange(current, {}));
-        current.reserve(2 * k_min);
+        if (current.size() < min_ || current.size() + added <= current.capacity()) return;
+        std::vector<T> full = std::exchange(current, {});
+        current.reserve(room());
+        const std::lock_guard<std::mutex> lock(*mutex_);
+        chunks_.push_back(std::move(full));
     }
 
-    // Appends the chunks, then what `current` holds, to `out`, freeing each chunk as it goes.
-    void move_to(std::vector<T>& out, std::vector<T>& current) {
-        chunks_.push_back(std::move(current));
-        for (auto& chunk : chunks_) {
+    // Appends the chunks completed so far to `out`, freeing each as it goes; from another thread
+    // while the walker runs.
+    void move_completed_to(std::vector<T>& out) {
+        for (;;) {
+            std::vector<T> chunk;
+            {
+                const std::lock_guard<std::mutex> lock(*mutex_);
+                if (moved_ == chunks_.size()) return;
+                chunk = std::move(chunks_[moved_++]);
+            }
             out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
-            std::vector<T>().swap(chunk);
         }
     }
 
+    // Once the walker is done: the rest of the chunks, then what `current` holds.
+    void move_to(std::vector<T>& out, std::vector<T>& current) {
+        move_completed_to(out);
+        out.insert(out.end(), std::make_move_iterator(current.begin()), std::make_move_iterator(current.end()));
+        std::vector<T>().swap(current);
+    }
+
 private:
-    static constexpr std::size_t k_min = (std::size_t(32) << 20) / sizeof(T) + 1;
+    std::size_t room() const noexcept { return min_ + min_ / 4; }  // about a slice's worth to spare
+
+    std::size_t min_ = 1;
+    std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // walkers move
     std::vector<std::vector<T>> chunks_;
+    std::size_t moved_ = 0;
 };
 
 // Walks parsed slices into a draft, reporting what it finds on the way. A large section is read
@@ -85,19 +109,27 @@ public:
 
     // A walker for the later slices of the section this one has just entered: the same namespace
     // scope and line cursor, nothing read yet; its output is kept in Chunks.
-    SliceWalker continuation(SectionKind kind, std::size_t expected_children) const {
+    SliceWalker continuation(SectionKind kind, std::size_t chunk_bytes, std::size_t expected_children) const {
         SliceWalker later(source_, draft_.file);
         later.lines_ = lines_;
         later.base_ = base_;
         later.last_line_ = last_line_;
         later.scope_ = scope_;
         later.continuation_ = true;
-        if (kind == SectionKind::authorities) later.authority_chunks_.start(later.draft_.authorities, expected_children);
-        if (kind == SectionKind::documents) later.document_chunks_.start(later.draft_.documents, expected_children);
+        if (kind == SectionKind::authorities)
+            later.authority_chunks_.start(later.draft_.authorities, chunk_bytes, expected_children);
+        if (kind == SectionKind::documents)
+            later.document_chunks_.start(later.draft_.documents, chunk_bytes, expected_children);
         return later;
     }
 
-    // Appends a continuation's draft and problems after this walker's.
+    // Appends what a continuation has completed so far after this walker's draft, while it runs.
+    void append_completed(SliceWalker& later) {
+        later.authority_chunks_.move_completed_to(draft_.authorities);
+        later.document_chunks_.move_completed_to(draft_.documents);
+    }
+
+    // Appends a continuation's draft and problems after this walker's, once it is done.
     void append(SliceWalker&& later) {
         later.authority_chunks_.move_to(draft_.authorities, later.draft_.authorities);
         later.document_chunks_.move_to(draft_.documents, later.draft_.documents);
@@ -820,7 +852,7 @@ private:
     // Walker k of n reads the k-th contiguous run of slices, the first on this thread, and stops
     // once an earlier walker meets a syntax error. Then the earliest failure is the serial
     // reader's (it stops at the first slice that is not well-formed); else the later walkers'
-    // output is appended in order.
+    // output is appended in order (what a failing walker had completed no longer matters).
     bool read_slices(const std::vector<std::size_t>& cuts, std::size_t children, SectionKind kind, SyntaxError& error) {
         const std::size_t slices = cuts.empty() ? 0 : cuts.size() - 1;
         const std::size_t n = walkers_for(slices, kind);
@@ -828,7 +860,8 @@ private:
         const auto first_slice = [&](std::size_t k) { return k * slices / n; };
         std::vector<SliceWalker> later;
         later.reserve(n - 1);
-        for (std::size_t k = 1; k < n; ++k) later.push_back(walker_.continuation(kind, children / n + 16));
+        const std::size_t chunk_bytes = std::min(std::size_t(32) << 20, 32 * slice_bytes_);  // see Chunks
+        for (std::size_t k = 1; k < n; ++k) later.push_back(walker_.continuation(kind, chunk_bytes, children / n + 16));
         std::vector<SyntaxError> errors(n);
         std::atomic<std::size_t> earliest_failure{n};
         const auto failed = [&earliest_failure](std::size_t k) {
@@ -857,13 +890,25 @@ private:
             for (auto& f : done) f.wait();
             return walker_.read_slices(cuts, 0, slices, kind, error);
         }
-        const bool first_ok = read(walker_, 0);
-        for (std::size_t k = 0; k < n; ++k) {
-            if (k == 0 ? first_ok : done[k - 1].get()) continue;
-            error = std::move(errors[k]);
+        if (!read(walker_, 0)) {
+            error = std::move(errors[0]);
             return false;
         }
-        for (SliceWalker& walker : later) walker_.append(std::move(walker));
+        try {
+            for (std::size_t k = 1; k < n; ++k) {
+                // This thread would wait: it appends what walker k has completed meanwhile.
+                while (done[k - 1].wait_for(std::chrono::milliseconds(1)) != std::future_status::ready)
+                    walker_.append_completed(later[k - 1]);
+                if (!done[k - 1].get()) {
+                    error = std::move(errors[k]);
+                    return false;
+                }
+                walker_.append(std::move(later[k - 1]));
+            }
+        } catch (...) {
+            failed(0);  // bad_alloc, here or in a walker: the others stop
+            throw;
+        }
         return true;
     }
 
