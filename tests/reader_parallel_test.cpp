@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -265,6 +266,26 @@ TEST(ReaderParallel, ABytePastUtf8IsReportedAsSeriallyWhileTheLayoutIsScanned) {
             EXPECT_NE(r.problems[0].message.find("not UTF-8"), std::string::npos) << r.problems[0].message;
         }
     }
+}
+
+// A file of more than 64 MiB is read from disk in two halves at once: every byte lands in its
+// place (the lines count every newline of both halves, the last document is whole).
+TEST(ReaderParallel, ALargeFileIsReadWholeInTwoHalves) {
+    const std::string path = test::scratch_dir("reader-parallel-large") + "/large.xml";
+    std::string xml = k_head + document(0, {}) + "    <!--\n";
+    std::size_t line = first_line(1) + 1;
+    const std::string block = std::string(1000, 'x') + "\n";  // 70,000 lines
+    for (int i = 0; i < 70000; ++i) xml += block;
+    line += 70000;
+    xml += "    -->\n    <colour/>\n" + document(1, {}) + k_tail;
+    ++line;
+    test::write_file(path, xml);
+    ASSERT_GT(xml.size(), std::size_t(64) << 20);
+    const LoadResult r = read_corpus_file(path);
+    ASSERT_EQ(r.problems.size(), 1u) << listing(r);
+    EXPECT_EQ(r.problems[0].line, line) << listing(r);
+    EXPECT_EQ(r.problems[0].code, ProblemCode::unknown_element);
+    std::filesystem::remove(path);
 }
 
 TEST(ReaderParallel, MoreThreadsThanSlicesAndTinyFilesAreFine) {

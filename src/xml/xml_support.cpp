@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <system_error>
+#include <thread>
 
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
@@ -214,6 +216,47 @@ struct Fd {
     int fd = -1;
     ~Fd() { if (fd >= 0) ::close(fd); }
 };
+
+// Reads [offset, offset + n) of the file into p, or as much as there is: the bytes read, or -1
+// (errno).
+ssize_t read_at(int fd, char* p, std::size_t n, std::size_t offset) noexcept {
+    std::size_t got = 0;
+    while (got < n) {
+        const ssize_t r = ::pread(fd, p + got, n - got, static_cast<off_t>(offset + got));
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) return -1;
+        if (r == 0) break;
+        got += static_cast<std::size_t>(r);
+    }
+    return static_cast<ssize_t>(got);
+}
+
+// Reading a file costs the copy from the page cache, which takes a core: a large one is read in
+// two halves at once (838 MB: 0.40 s on one core, 0.20 s on two). Sets `read` to the bytes read
+// (none when no second thread was to be had) and the file position after them.
+void read_in_halves(int fd, const std::string& path, char* data, std::size_t size, std::size_t& read) {
+    const std::size_t half = size / 2;
+    ssize_t second = 0;
+    int second_errno = 0;
+    std::thread other;
+    try {
+        other = std::thread([&] {
+            second = read_at(fd, data + half, size - half, half);
+            if (second < 0) second_errno = errno;
+        });
+    } catch (const std::system_error&) {
+        return;
+    }
+    const ssize_t first = read_at(fd, data, half, 0);
+    const int first_errno = errno;
+    other.join();
+    if (first < 0) throw IoError(path, std::strerror(first_errno));
+    if (second < 0) throw IoError(path, std::strerror(second_errno));
+    // A file cut short meanwhile ends where the first short read stopped.
+    read = static_cast<std::size_t>(first) < half ? static_cast<std::size_t>(first)
+                                                  : half + static_cast<std::size_t>(second);
+    if (::lseek(fd, static_cast<off_t>(read), SEEK_SET) < 0) throw IoError(path, std::strerror(errno));
+}
 }  // namespace
 
 FileBytes load_file(const std::string& path) {
@@ -228,7 +271,9 @@ FileBytes load_file(const std::string& path) {
     std::size_t capacity = S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 1 << 16;
     FileBytes out;
     out.data.reset(new char[capacity]);
-    for (;;) {
+    if (S_ISREG(st.st_mode) && capacity > (std::size_t(64) << 20) && std::thread::hardware_concurrency() >= 2)
+        read_in_halves(f.fd, path, out.data.get(), capacity - 1, out.size);
+    for (;;) {  // the rest, to the end of the file even if it grew
         if (out.size == capacity) {
             std::unique_ptr<char[]> bigger(new char[capacity * 2]);
             std::memcpy(bigger.get(), out.data.get(), out.size);
