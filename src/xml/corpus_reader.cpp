@@ -45,10 +45,11 @@ struct Attributes {
 };
 
 // A continuation walker's output (SliceWalker::continuation) in chunks of at least 32 MiB, which
-// glibc serves with mmap and gives back to the system when freed: appended one at a time, only one
-// is ever held twice (peak memory); smaller ones for small slices, that tests meet them. Smaller blocks, and those a growing vector leaves behind, would
-// stay in the worker thread's malloc arena, and freeing the draft later is much slower next to
-// such holes (glibc merges every small block freed there with its neighbours: +0.3 s on 1M documents).
+// glibc serves with mmap and gives back to the system when freed: appended one at a time (while
+// the walker still runs), only one is ever held twice (peak memory). Smaller blocks, and those a
+// growing vector leaves behind, would stay in the worker thread's malloc arena, and freeing the
+// draft later is much slower next to such holes (glibc merges every small block freed there with
+// its neighbours: +0.3 s on 1M documents). Tiny slices make small chunks, so that tests meet them.
 template <class T>
 class Chunks {
 public:
@@ -89,7 +90,7 @@ public:
     }
 
 private:
-    std::size_t room() const noexcept { return min_ + min_ / 4; }  // about a slice's worth to spare
+    std::size_t room() const noexcept { return min_ + min_ / 4; }  // the slice that fills it still fits
 
     std::size_t min_ = 1;
     std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // walkers move
