@@ -4,46 +4,41 @@
 
 namespace normdoc::cli {
 
-void write_csv_field(std::ostream& out, std::string_view field) {
+namespace {
+void append_csv_field(std::string& out, std::string_view field) {
     if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out << field;
+        out += field;
         return;
     }
-    out << '"';
-    for (std::size_t start = 0;;) {
-        const std::size_t quote = field.find('"', start);
-        if (quote == std::string_view::npos) {
-            out << field.substr(start);
-            break;
-        }
-        out << field.substr(start, quote + 1 - start) << '"';
-        start = quote + 1;
-    }
-    out << '"';
-}
-
-std::string csv_field(std::string_view field) {
-    std::string out;
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-    out.reserve(field.size() + 2);
     out += '"';
     for (char c : field) {
         if (c == '"') out += '"';
         out += c;
     }
     out += '"';
+}
+}  // namespace
+
+std::string csv_field(std::string_view field) {
+    std::string out;
+    out.reserve(field.size() + 2);
+    append_csv_field(out, field);
     return out;
 }
 
 CsvWriter& CsvWriter::field(std::string_view value) {
-    if (!first_) out_ << ',';
+    if (!first_) row_ += ',';
     first_ = false;
-    write_csv_field(out_, value);
+    append_csv_field(row_, value);
     return *this;
 }
 
+// A row goes out in one write: a million rows of three fields each through the stream's
+// formatted output cost a tenth of a second more.
 void CsvWriter::end_row() {
-    out_ << '\n';
+    row_ += '\n';
+    out_.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+    row_.clear();
     first_ = true;
 }
 

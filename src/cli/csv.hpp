@@ -10,13 +10,11 @@
 
 namespace normdoc::cli {
 
-// Writes one field, quoted only when it must be.
-void write_csv_field(std::ostream& out, std::string_view field);
-
 // The field as it appears in a CSV line.
 std::string csv_field(std::string_view field);
 
-// Rows of fields: `csv.field(a).field(b).end_row();` or `csv.row({a, b});`.
+// Rows of fields: `csv.field(a).field(b).end_row();` or `csv.row({a, b});`. A row is written
+// at end_row.
 class CsvWriter {
 public:
     explicit CsvWriter(std::ostream& out) : out_(out) {}
@@ -26,6 +24,7 @@ public:
 
 private:
     std::ostream& out_;
+    std::string row_;
     bool first_ = true;
 };
 
