@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <ostream>
 #include <utility>
 #include <vector>
@@ -97,19 +98,28 @@ struct ImpactEntry {
 inline std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Date as_of) {
     const std::size_t n = corpus.document_count();
     const std::uint32_t root = corpus.rank_of(doc);
-    std::vector<std::uint32_t> depth(n, detail::k_unseen);  // by rank
-    std::vector<std::uint32_t> queue;                       // ranks in breadth-first order
-    depth[root] = 0;
-    std::size_t head = 0;
-    for (std::uint32_t v = root, d = 0;;) {
+    // Seen ranks as bits (128 KB per million documents: the test on every edge stays in cache);
+    // a depth is written only for a rank reached.
+    std::vector<std::uint64_t> seen((n + 63) / 64, 0);
+    std::unique_ptr<std::uint32_t[]> depth(new std::uint32_t[n]);
+    std::vector<std::uint32_t> queue;          // ranks in breadth-first order
+    std::vector<std::size_t> per_depth{0, 0};  // per_depth[k + 1]: how many at depth k
+    auto expand = [&](std::uint32_t v, std::uint32_t d) {
         for (const std::uint32_t u : corpus.dependents_at(v)) {
-            if (depth[u] != detail::k_unseen) continue;
-            depth[u] = d + 1;
+            std::uint64_t& word = seen[u >> 6];
+            const std::uint64_t bit = std::uint64_t{1} << (u & 63);
+            if (word & bit) continue;
+            word |= bit;
+            depth[u] = d;
             queue.push_back(u);
         }
-        if (head == queue.size()) break;
-        v = queue[head++];
-        d = depth[v];
+    };
+    seen[root >> 6] |= std::uint64_t{1} << (root & 63);
+    expand(root, 1);
+    for (std::uint32_t d = 1, head = 0; head < queue.size(); ++d) {
+        const std::size_t end = queue.size();
+        per_depth.push_back(end - head);
+        for (; head < end; ++head) expand(queue[head], d + 1);
     }
     std::vector<ImpactEntry> out(queue.size());
     if (queue.empty()) return out;
@@ -119,16 +129,16 @@ inline std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Dat
         const Status status = dates.plain ? detail::plain_status(dates, as_of) : detail::status_at(corpus, r, as_of).status;
         return ImpactEntry{by_id[r], depth[r], status};
     };
-    // Each depth's run in rank order: one pass over all ranks when many were reached, else a
+    // Each depth's run in rank order: one pass over the seen bits when many were reached, else a
     // sort of each run of the queue (already in depth order).
     if (queue.size() * 32 >= n) {
-        std::vector<std::size_t> start(depth[queue.back()] + 2, 0);  // start[k]: where depth k begins
-        for (const std::uint32_t r : queue) ++start[depth[r] + 1];
+        std::vector<std::size_t>& start = per_depth;  // start[k]: where depth k begins
         for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-        for (std::uint32_t r = 0; r < n; ++r) {
-            const std::uint32_t k = depth[r];
-            if (k == detail::k_unseen || k == 0) continue;
-            out[start[k]++] = entry(r);
+        for (std::size_t w = 0; w < seen.size(); ++w) {
+            for (std::uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
+                const auto r = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+                if (r != root) out[start[depth[r]]++] = entry(r);
+            }
         }
     } else {
         for (auto first = queue.begin(); first != queue.end();) {
