@@ -14,6 +14,9 @@
 #include "normdoc/relation.hpp"
 #include "normdoc/string_arena.hpp"
 
+#include <boost/iterator/transform_iterator.hpp>
+#include <boost/range/iterator_range.hpp>
+
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -127,35 +130,15 @@ private:
     std::uint32_t n_;
 };
 
-// Documents given by their ranks (positions in id order), as DocumentIds, for range-for.
-class RankedDocuments {
-public:
-    class iterator {
-    public:
-        using iterator_category = std::forward_iterator_tag;
-        using value_type = DocumentId;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const DocumentId*;
-        using reference = DocumentId;
-        iterator(const std::uint32_t* rank, const DocumentId* by_id) : rank_(rank), by_id_(by_id) {}
-        DocumentId operator*() const { return by_id_[*rank_]; }
-        iterator& operator++() { ++rank_; return *this; }
-        friend bool operator==(iterator a, iterator b) { return a.rank_ == b.rank_; }
-        friend bool operator!=(iterator a, iterator b) { return a.rank_ != b.rank_; }
-    private:
-        const std::uint32_t* rank_;
-        const DocumentId* by_id_;
-    };
-    RankedDocuments(Span<std::uint32_t> ranks, const DocumentId* by_id) : ranks_(ranks), by_id_(by_id) {}
-    iterator begin() const { return {ranks_.begin(), by_id_}; }
-    iterator end() const { return {ranks_.end(), by_id_}; }
-    std::size_t size() const { return ranks_.size(); }
-    bool empty() const { return ranks_.empty(); }
-    Span<std::uint32_t> ranks() const { return ranks_; }
-private:
-    Span<std::uint32_t> ranks_;
-    const DocumentId* by_id_;
+namespace detail {
+struct DocumentAtRank {
+    const DocumentId* by_id;
+    DocumentId operator()(std::uint32_t rank) const noexcept { return by_id[rank]; }
 };
+}  // namespace detail
+
+// Documents given by their ranks (positions in id order), as DocumentIds, for range-for.
+using RankedDocuments = boost::iterator_range<boost::transform_iterator<detail::DocumentAtRank, const std::uint32_t*>>;
 
 class Corpus {
 public:
@@ -207,7 +190,11 @@ public:
     Span<detail::ModificationDays> modification_days_of(DocumentId d) const { return modification_days_at(rank_of(d)); }
     // The documents based on `d` or implementing it, directly (each relation once; a document
     // with two such relations to `d` appears twice).
-    RankedDocuments dependents_of(DocumentId d) const { return {dependents_at(rank_of(d)), data_->documents_by_id.data()}; }
+    RankedDocuments dependents_of(DocumentId d) const {
+        const Span<std::uint32_t> ranks = dependents_at(rank_of(d));
+        const detail::DocumentAtRank at{data_->documents_by_id.data()};
+        return {boost::make_transform_iterator(ranks.begin(), at), boost::make_transform_iterator(ranks.end(), at)};
+    }
     // A document's dates and term as status needs them (see detail::DocumentDates).
     const detail::DocumentDates& dates_of(DocumentId d) const { return dates_at(rank_of(d)); }
 
