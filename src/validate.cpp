@@ -521,7 +521,7 @@ std::shared_ptr<detail::CorpusData> assemble(draft::Corpus& d, const Validator& 
         const Date never(boost::gregorian::not_a_date_time);
         auto& days = data->modification_days[k];
         days.date = date.value_or(never);
-        days.from = date && source.published ? std::max(*date, *source.published) : never;
+        days.from = effect_from(date, source.published).value_or(never);
         days.kind = r.kind;
     }
 

@@ -196,7 +196,7 @@ inline bool formally_ended(const Corpus& corpus, DocumentId id, Date day) {
             if (!when.is_special() && when <= day) return true;
     }
     for (const ModificationDays& m : corpus.modification_days_at(rank))
-        if ((is_repealing(m.kind) || m.kind == RelationKind::declares_invalid) && m.in_effect(day)) return true;
+        if (ends_target(m.kind) && m.in_effect(day)) return true;
     return false;
 }
 

@@ -42,6 +42,8 @@ constexpr bool is_modification_cycle_kind(RelationKind k) noexcept {
 constexpr bool is_repealing(RelationKind k) noexcept {
     return k == RelationKind::repeals || k == RelationKind::supersedes;
 }
+// SPEC §5: the relations that end their target once in effect (repealed or invalid).
+constexpr bool ends_target(RelationKind k) noexcept { return is_repealing(k) || k == RelationKind::declares_invalid; }
 
 // One relation of a loaded corpus; also the edge property of the relation graph.
 struct Relation {

@@ -44,13 +44,17 @@ struct DocumentStatus {
     }
 };
 
-// SPEC §2: a modifying relation has effect as of `day` when its source is published on or
-// before that day and its date (default: the source's effective date) is on or before it.
+// SPEC §2: a modifying relation has effect from its date (default: the source's effective date),
+// and not before its source is published; never while either is missing.
+inline std::optional<Date> effect_from(std::optional<Date> relation_date, std::optional<Date> source_published) {
+    if (!relation_date || !source_published) return std::nullopt;
+    return std::max(*relation_date, *source_published);
+}
+
+// SPEC §2: whether a modifying relation has effect as of `day`.
 inline bool in_effect(const Corpus& corpus, const Relation& r, Date day) {
-    const Document& source = corpus.document(r.source);
-    if (!source.published || *source.published > day) return false;
-    const auto date = corpus.relation_date(r);
-    return date && *date <= day;
+    const auto from = effect_from(corpus.relation_date(r), corpus.document(r.source).published);
+    return from && *from <= day;
 }
 
 // SPEC §4: the last day of the term as written or from the profile, before any extension.
@@ -135,8 +139,7 @@ inline DocumentStatus status_at(const Corpus& corpus, std::uint32_t rank, Date d
         }
     };
     for (const ModificationDays& m : corpus.modification_days_at(rank)) {
-        if (!is_repealing(m.kind) && m.kind != RelationKind::declares_invalid) continue;
-        if (m.in_effect(day)) consider(m.date, is_repealing(m.kind) ? Status::repealed : Status::invalid);
+        if (ends_target(m.kind) && m.in_effect(day)) consider(m.date, is_repealing(m.kind) ? Status::repealed : Status::invalid);
     }
     if (const EventDays* events = dates.has_events ? corpus.event_days_at(rank) : nullptr) {
         if (!events->repeal.is_special()) consider(events->repeal, Status::repealed);
