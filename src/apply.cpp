@@ -37,8 +37,8 @@ Plan make_plan(const CleanupResult& result) {
 
 LoadResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& decision) {
     std::vector<Problem> problems;
-    auto error = [&](std::size_t line, ProblemCode code, std::string message) {
-        problems.push_back({line ? plan.file : std::string(), line, Severity::error, code, std::move(message)});
+    auto error = [&](std::size_t line, ProblemCode code, std::string message, Subject subject = {}) {
+        problems.push_back({line ? plan.file : std::string(), line, Severity::error, code, std::move(message), std::move(subject)});
     };
     const std::string day = format_date(decision.date);
 
@@ -57,12 +57,12 @@ LoadResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& de
     std::unordered_set<std::string_view> listed;
     for (const PlanItem& item : plan.items) {
         if (!listed.insert(item.ref).second) {
-            error(item.line, ProblemCode::duplicate_id, "item " + item.ref + " is listed more than once");
+            error(item.line, ProblemCode::duplicate_id, "item " + item.ref + " is listed more than once", Subject::plan_item(item.ref));
             continue;
         }
         const auto doc = corpus.find_document(item.ref);
         if (!doc) {
-            error(item.line, ProblemCode::unknown_ref, "item " + item.ref + " is not a document of the corpus");
+            error(item.line, ProblemCode::unknown_ref, "item " + item.ref + " is not a document of the corpus", Subject::plan_item(item.ref));
             continue;
         }
         // SPEC §6: an item already repealed or invalid as of the date: the plan is stale. An
@@ -74,7 +74,7 @@ LoadResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& de
             error(item.line, ProblemCode::bad_value,
                   "item " + item.ref + " is already " + (s == Status::expired ? std::string("expired and formally ended")
                                                                                : std::string(to_string(s))) +
-                      " as of " + day);
+                      " as of " + day, Subject::plan_item(item.ref));
             continue;
         }
         // SPEC §6: once applied, every repeal / declare-invalid item has ended; a document not
@@ -82,7 +82,7 @@ LoadResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& de
         if (s == Status::draft && is_ending(item.action)) {
             error(item.line, ProblemCode::bad_value,
                   "item " + item.ref + " is not published as of " + day + ": there is nothing to " +
-                      (item.action == Action::repeal ? "repeal" : "declare invalid") + " yet");
+                      (item.action == Action::repeal ? "repeal" : "declare invalid") + " yet", Subject::plan_item(item.ref));
             continue;
         }
         if (item.action == Action::repeal) endings.push_back({*doc, RelationKind::repeals});

@@ -98,11 +98,11 @@ public:
     }
 
 private:
-    void report(std::size_t line, Severity s, ProblemCode code, std::string message) {
-        problems_.push_back({d_.file, line, s, code, std::move(message)});
+    void report(std::size_t line, Severity s, ProblemCode code, std::string message, Subject subject) {
+        problems_.push_back({d_.file, line, s, code, std::move(message), std::move(subject)});
     }
-    void error(std::size_t line, ProblemCode code, std::string message) {
-        report(line, Severity::error, code, std::move(message));
+    void error(std::size_t line, ProblemCode code, std::string message, Subject subject) {
+        report(line, Severity::error, code, std::move(message), std::move(subject));
     }
 
     void index_authorities() {
@@ -110,11 +110,12 @@ private:
         for (std::size_t i = 0; i < d_.authorities.size(); ++i) {
             const auto& a = d_.authorities[i];
             if (!is_valid_id(a.id)) {
-                error(a.line, ProblemCode::bad_value, "authority id " + quoted(a.id) + " is empty or holds white space or control characters");
+                error(a.line, ProblemCode::bad_value, "authority id " + quoted(a.id) + " is empty or holds white space or control characters",
+                      Subject::authority(a.id));
                 continue;
             }
             if (!authority_index_.insert(a.id, static_cast<std::uint32_t>(i)))
-                error(a.line, ProblemCode::duplicate_id, "authority id " + quoted(a.id) + " is used twice");
+                error(a.line, ProblemCode::duplicate_id, "authority id " + quoted(a.id) + " is used twice", Subject::authority(a.id));
         }
     }
 
@@ -135,20 +136,22 @@ private:
         for (std::size_t i = 0; i < d_.documents.size(); ++i) {
             const auto& doc = d_.documents[i];
             if (!is_valid_id(doc.id)) {
-                error(doc.line, ProblemCode::bad_value, "document id " + quoted(doc.id) + " is empty or holds white space or control characters");
+                error(doc.line, ProblemCode::bad_value, "document id " + quoted(doc.id) + " is empty or holds white space or control characters",
+                      Subject::document(doc.id));
                 continue;
             }
             if (!document_index_.insert(doc.id, static_cast<std::uint32_t>(i)))
-                error(doc.line, ProblemCode::duplicate_id, "document id " + quoted(doc.id) + " is used twice");
+                error(doc.line, ProblemCode::duplicate_id, "document id " + quoted(doc.id) + " is used twice", Subject::document(doc.id));
         }
     }
 
     // `who` names the referrer; it is called only when the reference does not resolve.
     template <class Who>
-    AuthorityId resolve_authority(const draft::Ref& r, std::size_t fallback_line, const Who& who, const char* role) {
+    AuthorityId resolve_authority(const draft::Ref& r, std::size_t fallback_line, const Who& who, const char* role,
+                                  const Subject& subject) {
         const AuthorityId a = authority(r);
         if (!a) error(line_or(r.line, fallback_line), ProblemCode::unknown_ref,
-                      who() + " names " + role + " " + quoted(r.id) + ", which is not an authority of the corpus");
+                      who() + " names " + role + " " + quoted(r.id) + ", which is not an authority of the corpus", subject);
         return a;
     }
 
@@ -161,16 +164,16 @@ private:
             const auto who = [&a] { return "authority " + a.id; };
             if (a.parent) {
                 if (a.parent->id == a.id) {
-                    error(line_or(a.parent->line, a.line), ProblemCode::self_reference, who() + " is its own parent");
+                    error(line_or(a.parent->line, a.line), ProblemCode::self_reference, who() + " is its own parent", Subject::authority(a.id));
                 } else {
-                    authority_parent[i] = resolve_authority(*a.parent, a.line, who, "as parent");
+                    authority_parent[i] = resolve_authority(*a.parent, a.line, who, "as parent", Subject::authority(a.id));
                 }
             }
             if (a.successor) {
                 if (a.successor->id == a.id) {
-                    error(line_or(a.successor->line, a.line), ProblemCode::self_reference, who() + " is its own successor");
+                    error(line_or(a.successor->line, a.line), ProblemCode::self_reference, who() + " is its own successor", Subject::authority(a.id));
                 } else {
-                    authority_successor[i] = resolve_authority(*a.successor, a.line, who, "as successor");
+                    authority_successor[i] = resolve_authority(*a.successor, a.line, who, "as successor", Subject::authority(a.id));
                 }
             }
         }
@@ -198,7 +201,8 @@ private:
                     std::vector<std::string_view> names;
                     for (auto m : members) names.push_back(d_.authorities[m].id);
                     error(d_.authorities[members.front()].line, ProblemCode::successor_cycle,
-                          "authorities succeed each other in a cycle: " + join_members(names));
+                          "authorities succeed each other in a cycle: " + join_members(names),
+                          Subject::authority(d_.authorities[members.front()].id));
                     break;
                 }
                 v = next.index();
@@ -227,28 +231,29 @@ private:
             auto& doc = d_.documents[i];
             // Built only on the error paths: a clean corpus of a million documents allocates nothing here.
             const auto who = [&doc] { return "document " + doc.id; };
-            if (!doc.title) error(doc.line, ProblemCode::missing, who() + " has no <title>");
-            if (doc.issuers.empty()) error(doc.line, ProblemCode::missing, who() + " has no <issuer>");
-            for (const auto& r : doc.issuers) resolve_authority(r, doc.line, who, "as issuer");
-            if (doc.drafter) resolve_authority(*doc.drafter, doc.line, who, "as drafter");
+            const auto subject = [&doc] { return Subject::document(doc.id); };
+            if (!doc.title) error(doc.line, ProblemCode::missing, who() + " has no <title>", subject());
+            if (doc.issuers.empty()) error(doc.line, ProblemCode::missing, who() + " has no <issuer>", subject());
+            for (const auto& r : doc.issuers) resolve_authority(r, doc.line, who, "as issuer", subject());
+            if (doc.drafter) resolve_authority(*doc.drafter, doc.line, who, "as drafter", subject());
             for (const auto& lr : doc.procedure.legality_reviews)
-                if (lr.by) resolve_authority(*lr.by, lr.line, [&] { return who() + "'s legality review"; }, "as reviewer");
+                if (lr.by) resolve_authority(*lr.by, lr.line, [&] { return who() + "'s legality review"; }, "as reviewer", subject());
             if (doc.procedure.filing && doc.procedure.filing->with)
                 resolve_authority(*doc.procedure.filing->with, doc.procedure.filing->line, [&] { return who() + "'s filing"; },
-                                  "as recipient");
+                                  "as recipient", subject());
 
             const std::size_t number_line = line_or(doc.number_line, doc.line);
             if (!doc.number.empty()) {
                 if (!numbers.insert(doc.number, static_cast<std::uint32_t>(i))) {
                     const auto first = numbers.find(doc.number);
                     error(number_line, ProblemCode::duplicate_number,
-                          who() + " has number " + doc.number + ", already used by document " + d_.documents[first].id);
+                          who() + " has number " + doc.number + ", already used by document " + d_.documents[first].id, subject());
                 }
                 const DocumentNumber parsed = parse_number(doc.number);
                 if (parsed.year && doc.published && *parsed.year != doc.published->year())
                     report(number_line, Severity::warning, ProblemCode::number_year_mismatch,
                            who() + ": number " + doc.number + " says " + std::to_string(*parsed.year) + " but it was published " +
-                               format_date(*doc.published));
+                               format_date(*doc.published), subject());
             }
 
             // SPEC §7 DATE_ORDER: effective < published, expires < effective, consultation to < from.
@@ -256,27 +261,29 @@ private:
             const auto effective = doc.effective ? doc.effective : doc.published;
             if (doc.effective && doc.published && *doc.effective < *doc.published)
                 error(dates_line, ProblemCode::date_order,
-                      who() + " takes effect " + format_date(*doc.effective) + ", before its publication " + format_date(*doc.published));
+                      who() + " takes effect " + format_date(*doc.effective) + ", before its publication " + format_date(*doc.published),
+                      subject());
             if (doc.expires && effective && *doc.expires < *effective)
                 error(dates_line, ProblemCode::date_order,
-                      who() + " expires " + format_date(*doc.expires) + ", before it takes effect " + format_date(*effective));
+                      who() + " expires " + format_date(*doc.expires) + ", before it takes effect " + format_date(*effective), subject());
             if (const auto& c = doc.procedure.consultation; c && c->to < c->from)
                 error(line_or(c->line, doc.line), ProblemCode::date_order,
-                      who() + "'s consultation ends " + format_date(c->to) + ", before it begins " + format_date(c->from));
+                      who() + "'s consultation ends " + format_date(c->to) + ", before it begins " + format_date(c->from), subject());
 
             const DocumentId* targets = targets_of(i);
             for (std::size_t k = 0; k < doc.relations.size(); ++k) {
                 const auto& r = doc.relations[k];
                 const std::size_t line = line_or(r.line, doc.line);
+                const auto relation = [&] { return Subject::relation_of(doc.id, r.kind, r.target.id); };
                 if (r.target.id == doc.id) {
-                    error(line, ProblemCode::self_reference, who() + " " + std::string(to_string(r.kind)) + " itself");
+                    error(line, ProblemCode::self_reference, who() + " " + std::string(to_string(r.kind)) + " itself", relation());
                     continue;
                 }
                 if (!targets[k])
                     error(line, ProblemCode::unknown_ref,
-                          who() + " " + std::string(to_string(r.kind)) + " " + r.target.id + ", which is not in the corpus");
+                          who() + " " + std::string(to_string(r.kind)) + " " + r.target.id + ", which is not in the corpus", relation());
                 if (r.kind == RelationKind::extends && !r.until)
-                    error(line, ProblemCode::missing, who() + " extends " + r.target.id + " without saying until when");
+                    error(line, ProblemCode::missing, who() + " extends " + r.target.id + " without saying until when", relation());
             }
         }
     }
@@ -308,7 +315,8 @@ private:
             std::sort(component.begin(), component.end());  // file order
             std::vector<std::string_view> names;
             for (auto m : component) names.push_back(d_.documents[m].id);
-            found.push_back({d_.file, d_.documents[component.front()].line, Severity::error, code, what + join_members(names)});
+            found.push_back({d_.file, d_.documents[component.front()].line, Severity::error, code, what + join_members(names),
+                             Subject::document(d_.documents[component.front()].id)});
         }
     }
 
@@ -349,7 +357,8 @@ private:
             } else {
                 report(e.line, Severity::warning, ProblemCode::late_extension,
                        "document " + std::string(e.source) + " extends " + d_.documents[e.target].id + " on " +
-                           format_date(e.date) + ", after its term ran out on " + format_date(*last) + "; the term is not revived");
+                           format_date(e.date) + ", after its term ran out on " + format_date(*last) + "; the term is not revived",
+                       Subject::relation_of(e.source, RelationKind::extends, d_.documents[e.target].id));
             }
         }
     }

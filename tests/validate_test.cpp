@@ -33,6 +33,27 @@ TEST(Validate, ACleanCorpusHasNoProblems) {
     EXPECT_TRUE(r.problems.empty());
 }
 
+// Problem::subject: what a problem is about, by kind and id, so that no program reads messages.
+TEST(Validate, EveryProblemSaysWhatItIsAbout) {
+    CorpusBuilder b = base();
+    b.authority("old", "撤销的机关", AuthorityKind::department).parent("nowhere");
+    b.document("d1", DocumentKind::normative, "甲").issuer("gov").dates("2018-01-01").repeals("missing");
+    b.document("d2", DocumentKind::normative, "乙").dates("2018-01-01");
+    const LoadResult r = b.build();
+    ASSERT_EQ(r.problems.size(), 3u);
+    for (const Problem& p : r.problems) {
+        if (p.code == ProblemCode::unknown_ref && p.subject.kind == SubjectKind::authority) {
+            EXPECT_EQ(p.subject.id, "old");
+        } else if (p.code == ProblemCode::unknown_ref) {
+            EXPECT_EQ(p.subject, Subject::relation_of("d1", RelationKind::repeals, "missing"));
+            EXPECT_EQ(p.subject.document_id(), "d1");
+        } else {
+            EXPECT_EQ(p.code, ProblemCode::missing);
+            EXPECT_EQ(p.subject, Subject::document("d2"));
+        }
+    }
+}
+
 TEST(Validate, DuplicateIdOfDocumentsAndOfAuthoritiesButSeparateSpaces) {
     CorpusBuilder b = base();
     b.document("law", DocumentKind::law, "又一部法").issuer("gov").dates("2016-01-01");

@@ -175,7 +175,7 @@ private:
         DateParse parsed = parse_date(text);
         if (!parsed) {
             problems_.push_back({{}, 0, Severity::error, ProblemCode::bad_date,
-                                 std::string(what) + " '" + text + "': " + parsed.error});
+                                 std::string(what) + " '" + text + "': " + parsed.error, {}});
         }
         return parsed.date;
     }

@@ -225,10 +225,10 @@ class Reporter {
 public:
     Reporter(std::string file, std::vector<Problem>& out) : file_(std::move(file)), out_(out) {}
     void warning(std::size_t line, ProblemCode code, std::string message) {
-        out_.push_back({file_, line, Severity::warning, code, std::move(message)});
+        out_.push_back({file_, line, Severity::warning, code, std::move(message), {}});
     }
     void error(std::size_t line, ProblemCode code, std::string message) {
-        out_.push_back({file_, line, Severity::error, code, std::move(message)});
+        out_.push_back({file_, line, Severity::error, code, std::move(message), {}});
     }
     const std::string& file() const noexcept { return file_; }
 
@@ -803,7 +803,7 @@ private:
     }
 
     void warn(std::size_t file, std::size_t line, ProblemCode code, std::string message) {
-        problems_[file].push_back({files_[file], line, Severity::warning, code, std::move(message)});
+        problems_[file].push_back({files_[file], line, Severity::warning, code, std::move(message), {}});
     }
 
     struct Edge {
@@ -1058,57 +1058,24 @@ draft::Corpus Importer::make_draft(const std::vector<Edge>& edges) const {
     return d;
 }
 
-// The validator names the document (or authority) a problem is about at the start of its message
-// ("document ID …", "document id 'ID' …", "documents … cycle: ID → …", "authority ID …"): that
-// gives the problem its file back.
+// The validator says what each problem is about (Problem::subject): that gives it its file back.
 bool Importer::attribute(Problem& p, std::size_t& file, std::optional<std::uint32_t>& work) const {
-    const std::string_view m = p.message;
-    auto starts = [&](std::string_view prefix) { return m.substr(0, prefix.size()) == prefix; };
-    // Ids hold no white space (the validator checks that first, in "… id 'ID' is …" messages), so
-    // elsewhere an id runs to the next space, perhaps followed by ':' or "'s".
-    auto candidates = [](std::string_view rest) {
-        std::vector<std::string_view> out;
-        std::string_view token = rest.substr(0, rest.find(' '));
-        out.push_back(token);
-        if (!token.empty() && token.back() == ':') out.push_back(token.substr(0, token.size() - 1));
-        if (token.size() > 2 && token.substr(token.size() - 2) == "'s") out.push_back(token.substr(0, token.size() - 2));
-        return out;
-    };
-    auto quoted_id = [](std::string_view rest) -> std::optional<std::string_view> {
-        if (rest.empty() || rest.front() != '\'') return std::nullopt;
-        const std::size_t close = rest.rfind("' is ");
-        if (close == std::string_view::npos || close == 0) return std::nullopt;
-        return rest.substr(1, close - 1);
-    };
-    auto find_work = [&](const std::vector<std::string_view>& ids) {
-        for (std::string_view id : ids)
-            for (std::uint32_t k = 0; k < kept_.size(); ++k)
-                if (works_[kept_[k]].doc.id == id) {
-                    file = works_[kept_[k]].file;
-                    work = k;
-                    return true;
-                }
+    if (const std::string_view id = p.subject.document_id(); !id.empty()) {
+        for (std::uint32_t k = 0; k < kept_.size(); ++k)
+            if (works_[kept_[k]].doc.id == id) {
+                file = works_[kept_[k]].file;
+                work = k;
+                return true;
+            }
         return false;
-    };
-    auto find_authority = [&](const std::vector<std::string_view>& ids) {
-        for (std::string_view id : ids)
-            for (const AuthorityInfo& a : authorities_)
-                if (a.id == id) {
-                    file = a.file;
-                    return true;
-                }
-        return false;
-    };
-    if (starts("document id "))
-        if (auto id = quoted_id(m.substr(12)); id && find_work({*id})) return true;
-    if (starts("document ")) return find_work(candidates(m.substr(9)));
-    if (starts("documents ")) {
-        const std::size_t colon = m.find(": ");
-        return colon != std::string_view::npos && find_work(candidates(m.substr(colon + 2)));
     }
-    if (starts("authority id "))
-        if (auto id = quoted_id(m.substr(13)); id && find_authority({*id})) return true;
-    if (starts("authority ")) return find_authority(candidates(m.substr(10)));
+    if (p.subject.kind == SubjectKind::authority) {
+        for (const AuthorityInfo& a : authorities_)
+            if (a.id == p.subject.id) {
+                file = a.file;
+                return true;
+            }
+    }
     return false;
 }
 

@@ -232,7 +232,7 @@ private:
     // ---- problems ----
 
     void report(std::size_t line, ProblemCode code, std::string message, Severity severity = Severity::error) {
-        problems_.push_back({draft_.file, line, severity, code, std::move(message)});
+        problems_.push_back({draft_.file, line, severity, code, std::move(message), {}});
     }
 
     void reset_owner() noexcept {
@@ -821,7 +821,7 @@ private:
     bool syntax_failure(const SyntaxError& error) {
         failure_ = LoadResult{};
         failure_.problems.push_back({file_, LineCounter(source_).line_at(error.offset), Severity::error,
-                                     ProblemCode::xml_syntax, "not well-formed XML: " + error.message});
+                                     ProblemCode::xml_syntax, "not well-formed XML: " + error.message, {}});
         return false;
     }
 

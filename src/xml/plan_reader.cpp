@@ -58,7 +58,7 @@ private:
     };
 
     void report(std::size_t line, ProblemCode code, std::string message) {
-        problems_.push_back({plan_.file, line, Severity::error, code, std::move(message)});
+        problems_.push_back({plan_.file, line, Severity::error, code, std::move(message), {}});
     }
 
     std::size_t line_of(pugi::xml_node n) {
