@@ -98,7 +98,7 @@ Fixture& fixture(std::size_t documents) {
 
     std::vector<std::uint32_t> in(n, 0), issued(c.authority_count(), 0);
     for (auto d : c.documents()) {
-        for (auto a : c.document(d).issuers) ++issued[a.index()];
+        for (auto a : c.document(d).issuers()) ++issued[a.index()];
         for (const auto& rel : c.relations_from(d)) {
             f->relations.push_back(rel);
             if (normdoc::is_dependency(rel.kind)) ++in[rel.target.index()];
@@ -244,7 +244,7 @@ void BM_CleanupWhole(benchmark::State& state, std::size_t n) {
     Fixture& f = fixture(n);
     std::size_t items = 0;
     for (auto _ : state) {
-        const normdoc::CleanupResult r = normdoc::cleanup(f.corpus, k_as_of);
+        const normdoc::CleanupResult r = normdoc::cleanup(f.corpus, k_as_of, normdoc::CleanupScope::all());
         items = r.items().size();
         benchmark::DoNotOptimize(items);
     }
@@ -256,7 +256,7 @@ void BM_CleanupScoped(benchmark::State& state, std::size_t n) {
     Fixture& f = fixture(n);
     std::size_t items = 0;
     for (auto _ : state) {
-        const normdoc::CleanupResult r = normdoc::cleanup(f.corpus, k_as_of, f.busiest);
+        const normdoc::CleanupResult r = normdoc::cleanup(f.corpus, k_as_of, normdoc::CleanupScope::of(f.busiest));
         items = r.items().size();
         benchmark::DoNotOptimize(items);
     }
@@ -331,7 +331,7 @@ void BM_GraphBuild(benchmark::State& state, std::size_t n) {
 // The plan of the whole clean-up written as XML, then applied (which validates the result).
 void BM_PlanWriteApply(benchmark::State& state, std::size_t n) {
     Fixture& f = fixture(n);
-    const normdoc::CleanupResult result = normdoc::cleanup(f.corpus, k_as_of);
+    const normdoc::CleanupResult result = normdoc::cleanup(f.corpus, k_as_of, normdoc::CleanupScope::all());
     double write_s = 0, apply_s = 0;
     std::size_t plan_bytes = 0;
     for (auto _ : state) {

@@ -43,8 +43,8 @@ int stats(const std::string& path) {
     std::map<std::string, std::size_t> kinds, by_relation;
     for (auto d : c.documents()) {
         const auto& doc = c.document(d);
-        trial += doc.trial;
-        kinds[std::string(to_string(doc.kind))]++;
+        trial += doc.trial();
+        kinds[std::string(to_string(doc.kind()))]++;
         for (const auto& rel : c.relations_from(d)) {
             by_relation[std::string(to_string(rel.kind))]++;
             if (normdoc::is_dependency(rel.kind)) {

@@ -24,9 +24,9 @@ int main() {
     std::cout << "id              status    last day    review from  title\n";
     for (DocumentId id : corpus.documents_by_id()) {
         const DocumentStatus s = status_of(corpus, id, as_of);
-        const Date opens = review_window_opens(*s.last_day, corpus.profile().expiry_review_months);
-        std::cout << corpus.document(id).id << "  " << s.status << "  " << format_date(*s.last_day) << "  "
-                  << format_date(opens) << "   " << corpus.document(id).title << '\n';
+        const Date opens = review_window_opens(*s.last_day, corpus.profile().review_months());
+        std::cout << corpus.document(id).id() << "  " << s.status << "  " << format_date(*s.last_day) << "  "
+                  << format_date(opens) << "   " << corpus.document(id).title() << '\n';
     }
     return 0;
 }

@@ -8,63 +8,66 @@
 
 namespace normdoc {
 
+draft::Authority to_draft(const Corpus& corpus, AuthorityId id) {
+    const Authority a = corpus.authority(id);
+    auto ref = [&](AuthorityId x) { return draft::Ref{std::string(corpus.authority(x).id()), 0}; };
+    draft::Authority d;
+    d.id = std::string(a.id());
+    d.name = std::string(a.name());
+    d.kind = a.kind();
+    d.level = a.level();
+    if (a.parent()) d.parent = ref(a.parent());
+    d.abolished = a.abolished();
+    if (a.successor()) d.successor = ref(a.successor());
+    return d;
+}
+
+draft::Document to_draft(const Corpus& corpus, DocumentId id) {
+    const Document doc = corpus.document(id);
+    auto ref = [](std::string_view s) { return draft::Ref{std::string(s), 0}; };
+    auto authority_ref = [&](AuthorityId a) { return ref(corpus.authority(a).id()); };
+    draft::Document d;
+    d.id = std::string(doc.id());
+    d.kind = doc.kind();
+    d.title = std::string(doc.title());
+    d.number = std::string(doc.number());
+    d.trial = doc.trial();
+    for (AuthorityId a : doc.issuers()) d.issuers.push_back(authority_ref(a));
+    d.drafter = authority_ref(doc.drafter());
+    for (auto s : doc.subjects()) d.subjects.emplace_back(s);
+    d.published = doc.published();
+    d.effective = doc.effective();
+    d.expires = doc.expires();
+    const Procedure p = doc.procedure();
+    if (auto day = p.assessment()) d.procedure.assessment = draft::Step{*day, 0};
+    if (auto c = p.consultation()) d.procedure.consultation = draft::Consultation{c->from, c->to, 0};
+    if (auto day = p.expert_review()) d.procedure.expert_review = draft::Step{*day, 0};
+    if (auto day = p.risk_assessment()) d.procedure.risk_assessment = draft::Step{*day, 0};
+    for (const LegalityReview lr : p.legality_reviews()) {
+        draft::LegalityReview r{lr.date, lr.outcome, std::nullopt, 0};
+        if (lr.by) r.by = authority_ref(lr.by);
+        d.procedure.legality_reviews.push_back(std::move(r));
+    }
+    for (const CollectiveDecision cd : p.collective_decisions())
+        d.procedure.collective_decisions.push_back({cd.date, std::string(cd.body), cd.outcome, 0});
+    if (auto f = p.filing()) {
+        draft::Filing out{f->date, std::nullopt, 0};
+        if (f->with) out.with = authority_ref(f->with);
+        d.procedure.filing = std::move(out);
+    }
+    for (const Relation r : corpus.relations_from(id))
+        d.relations.push_back({r.kind, ref(corpus.document(r.target).id()), r.date, r.until, 0});
+    for (const Event e : doc.events()) d.events.push_back({e.type, e.date, std::string(e.source), 0});
+    return d;
+}
+
 draft::Corpus to_draft(const Corpus& corpus) {
     draft::Corpus out;
     out.profile = corpus.profile();
-    auto ref = [](std::string_view id) { return draft::Ref{std::string(id), 0}; };
-    auto authority_ref = [&](AuthorityId a) { return ref(corpus.authority(a).id); };
-
     out.authorities.reserve(corpus.authority_count());
-    for (AuthorityId id : corpus.authorities()) {
-        const Authority& a = corpus.authority(id);
-        draft::Authority d;
-        d.id = std::string(a.id);
-        d.name = std::string(a.name);
-        d.kind = a.kind;
-        d.level = a.level;
-        if (a.parent) d.parent = authority_ref(a.parent);
-        d.abolished = a.abolished;
-        if (a.successor) d.successor = authority_ref(a.successor);
-        out.authorities.push_back(std::move(d));
-    }
-
+    for (AuthorityId id : corpus.authorities()) out.authorities.push_back(to_draft(corpus, id));
     out.documents.reserve(corpus.document_count());
-    for (DocumentId id : corpus.documents()) {
-        const Document& doc = corpus.document(id);
-        draft::Document d;
-        d.id = std::string(doc.id);
-        d.kind = doc.kind;
-        d.title = std::string(doc.title);
-        d.number = std::string(doc.number);
-        d.trial = doc.trial;
-        for (AuthorityId a : doc.issuers) d.issuers.push_back(authority_ref(a));
-        d.drafter = authority_ref(doc.drafter);
-        for (auto s : doc.subjects) d.subjects.emplace_back(s);
-        d.published = doc.published;
-        d.effective = doc.effective;
-        d.expires = doc.expires;
-        const Procedure& p = doc.procedure;
-        if (p.assessment) d.procedure.assessment = draft::Step{*p.assessment, 0};
-        if (p.consultation) d.procedure.consultation = draft::Consultation{p.consultation->from, p.consultation->to, 0};
-        if (p.expert_review) d.procedure.expert_review = draft::Step{*p.expert_review, 0};
-        if (p.risk_assessment) d.procedure.risk_assessment = draft::Step{*p.risk_assessment, 0};
-        for (const auto& lr : p.legality_reviews) {
-            draft::LegalityReview r{lr.date, lr.outcome, std::nullopt, 0};
-            if (lr.by) r.by = authority_ref(lr.by);
-            d.procedure.legality_reviews.push_back(std::move(r));
-        }
-        for (const auto& cd : p.collective_decisions)
-            d.procedure.collective_decisions.push_back({cd.date, std::string(cd.body), cd.outcome, 0});
-        if (p.filing) {
-            draft::Filing f{p.filing->date, std::nullopt, 0};
-            if (p.filing->with) f.with = authority_ref(p.filing->with);
-            d.procedure.filing = std::move(f);
-        }
-        for (const Relation& r : corpus.relations_from(id))
-            d.relations.push_back({r.kind, ref(corpus.document(r.target).id), r.date, r.until, 0});
-        for (const auto& e : doc.events) d.events.push_back({e.type, e.date, std::string(e.source), 0});
-        out.documents.push_back(std::move(d));
-    }
+    for (DocumentId id : corpus.documents()) out.documents.push_back(to_draft(corpus, id));
     return out;
 }
 
@@ -75,35 +78,37 @@ std::string opt_date(const std::optional<Date>& d) { return d ? format_date(*d) 
 // Each part of a document as comparable text, in a canonical order: what SPEC §7's equality
 // looks at, with defaults resolved.
 std::vector<std::string> canonical_parts(const Corpus& c, DocumentId id) {
-    const Document& doc = c.document(id);
-    auto auth = [&](AuthorityId a) { return a ? std::string(c.authority(a).id) : std::string("-"); };
+    const Document doc = c.document(id);
+    auto auth = [&](AuthorityId a) { return a ? std::string(c.authority(a).id()) : std::string("-"); };
     std::vector<std::string> parts;
-    parts.push_back("kind " + std::string(to_string(doc.kind)));
-    parts.push_back("title " + std::string(doc.title));
-    parts.push_back("number " + std::string(doc.number));
-    parts.push_back(std::string("trial ") + (doc.trial ? "true" : "false"));
-    parts.push_back("drafter " + auth(doc.drafter));
-    parts.push_back("published " + opt_date(doc.published));
-    parts.push_back("effective " + opt_date(doc.effective));
-    parts.push_back("expires " + opt_date(doc.expires));
-    const Procedure& p = doc.procedure;
-    parts.push_back("assessment " + opt_date(p.assessment));
-    parts.push_back("consultation " + (p.consultation ? format_date(p.consultation->from) + ".." + format_date(p.consultation->to) : "-"));
-    parts.push_back("expert-review " + opt_date(p.expert_review));
-    parts.push_back("risk-assessment " + opt_date(p.risk_assessment));
-    parts.push_back("filing " + (p.filing ? format_date(p.filing->date) + " with " + auth(p.filing->with) : "-"));
+    parts.push_back("kind " + std::string(to_string(doc.kind())));
+    parts.push_back("title " + std::string(doc.title()));
+    parts.push_back("number " + std::string(doc.number()));
+    parts.push_back(std::string("trial ") + (doc.trial() ? "true" : "false"));
+    parts.push_back("drafter " + auth(doc.drafter()));
+    parts.push_back("published " + opt_date(doc.published()));
+    parts.push_back("effective " + opt_date(doc.effective()));
+    parts.push_back("expires " + opt_date(doc.expires()));
+    const Procedure p = doc.procedure();
+    const auto consultation = p.consultation();
+    const auto filing = p.filing();
+    parts.push_back("assessment " + opt_date(p.assessment()));
+    parts.push_back("consultation " + (consultation ? format_date(consultation->from) + ".." + format_date(consultation->to) : "-"));
+    parts.push_back("expert-review " + opt_date(p.expert_review()));
+    parts.push_back("risk-assessment " + opt_date(p.risk_assessment()));
+    parts.push_back("filing " + (filing ? format_date(filing->date) + " with " + auth(filing->with) : "-"));
     std::vector<std::string> multi;
-    for (AuthorityId a : doc.issuers) multi.push_back("issuer " + auth(a));
-    for (auto s : doc.subjects) multi.push_back("subject " + std::string(s));
-    for (const auto& lr : p.legality_reviews)
+    for (AuthorityId a : doc.issuers()) multi.push_back("issuer " + auth(a));
+    for (auto s : doc.subjects()) multi.push_back("subject " + std::string(s));
+    for (const auto lr : p.legality_reviews())
         multi.push_back("legality-review " + format_date(lr.date) + " " + std::string(to_string(lr.outcome)) + " by " + auth(lr.by));
-    for (const auto& cd : p.collective_decisions)
+    for (const auto cd : p.collective_decisions())
         multi.push_back("collective-decision " + format_date(cd.date) + " " + std::string(to_string(cd.outcome)) + " " +
                         std::string(cd.body));
-    for (const Relation& r : c.relations_from(id))
-        multi.push_back("relation " + std::string(to_string(r.kind)) + " " + std::string(c.document(r.target).id) + " date " +
+    for (const Relation r : c.relations_from(id))
+        multi.push_back("relation " + std::string(to_string(r.kind)) + " " + std::string(c.document(r.target).id()) + " date " +
                         opt_date(c.relation_date(r)) + " until " + opt_date(r.until));
-    for (const auto& e : doc.events)
+    for (const auto e : doc.events())
         multi.push_back("event " + std::string(to_string(e.type)) + " " + format_date(e.date) + " " + std::string(e.source));
     std::sort(multi.begin(), multi.end());
     parts.insert(parts.end(), multi.begin(), multi.end());
@@ -111,22 +116,22 @@ std::vector<std::string> canonical_parts(const Corpus& c, DocumentId id) {
 }
 
 std::vector<std::string> canonical_parts(const Corpus& c, AuthorityId id) {
-    const Authority& a = c.authority(id);
-    auto auth = [&](AuthorityId x) { return x ? std::string(c.authority(x).id) : std::string("-"); };
-    return {"name " + std::string(a.name),
-            "kind " + std::string(to_string(a.kind)),
-            "level " + (a.level ? std::string(to_string(*a.level)) : std::string("-")),
-            "parent " + auth(a.parent),
-            "abolished " + opt_date(a.abolished),
-            "successor " + auth(a.successor)};
+    const Authority a = c.authority(id);
+    auto auth = [&](AuthorityId x) { return x ? std::string(c.authority(x).id()) : std::string("-"); };
+    return {"name " + std::string(a.name()),
+            "kind " + std::string(to_string(a.kind())),
+            "level " + (a.level() ? std::string(to_string(*a.level())) : std::string("-")),
+            "parent " + auth(a.parent()),
+            "abolished " + opt_date(a.abolished()),
+            "successor " + auth(a.successor())};
 }
 
 template <class IdT>
-std::string compare_entities(const Corpus& a, const Corpus& b, const std::vector<IdT>& a_order, const std::vector<IdT>& b_order,
+std::string compare_entities(const Corpus& a, const Corpus& b, Span<IdT> a_order, Span<IdT> b_order,
                              const char* what) {
     auto name = [](const Corpus& c, IdT id) -> std::string_view {
-        if constexpr (std::is_same_v<IdT, DocumentId>) return c.document(id).id;
-        else return c.authority(id).id;
+        if constexpr (std::is_same_v<IdT, DocumentId>) return c.document(id).id();
+        else return c.authority(id).id();
     };
     if (a_order.size() != b_order.size())
         return std::string(what) + " count differs: " + std::to_string(a_order.size()) + " vs " + std::to_string(b_order.size());

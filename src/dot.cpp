@@ -113,23 +113,23 @@ std::string write_dot(const Corpus& corpus, const DotOptions& options) {
     out += "  edge [fontname=\"sans-serif\", fontsize=8];\n";
     for (DocumentId d : corpus.documents_by_id()) {
         if (!included(d)) continue;
-        const Document& doc = corpus.document(d);
+        const Document doc = corpus.document(d);
         const Status s = status_of(corpus, d, options.as_of).status;
         out += "  ";
-        append_quoted(out, doc.id);
+        append_quoted(out, doc.id());
         out += " [label=";
         std::string label;
-        if (!doc.number.empty()) {
-            label += doc.number;
+        if (!doc.number().empty()) {
+            label += doc.number();
             label += '\n';
         }
-        label += short_title(doc.title);
+        label += short_title(doc.title());
         label += "\n(";
         label += to_string(s);
         label += ')';
         append_quoted(out, label);
         out += ", tooltip=";
-        append_quoted(out, doc.title);
+        append_quoted(out, doc.title());
         out += ", fillcolor=\"";
         out += fill(s);
         out += '"';
@@ -141,9 +141,9 @@ std::string write_dot(const Corpus& corpus, const DotOptions& options) {
         for (const Relation& r : corpus.relations_from(d)) {
             if (!included(r.target)) continue;
             out += "  ";
-            append_quoted(out, corpus.document(r.source).id);
+            append_quoted(out, corpus.document(r.source).id());
             out += " -> ";
-            append_quoted(out, corpus.document(r.target).id);
+            append_quoted(out, corpus.document(r.target).id());
             out += " [label=\"";
             out += to_string(r.kind);
             out += "\", ";

@@ -91,21 +91,21 @@ std::string all_problems(const AknImportResult& r) {
     return out;
 }
 
-const Document& doc(const Corpus& c, std::string_view id) {
+const Document doc(const Corpus& c, std::string_view id) {
     const auto found = c.find_document(id);
     if (!found) throw std::runtime_error("no document " + std::string(id));
     return c.document(*found);
 }
 
-std::vector<std::string> issuer_ids(const Corpus& c, const Document& document) {
+std::vector<std::string> issuer_ids(const Corpus& c, const Document document) {
     std::vector<std::string> out;
-    for (AuthorityId a : document.issuers) out.emplace_back(c.authority(a).id);
+    for (AuthorityId a : document.issuers()) out.emplace_back(c.authority(a).id());
     return out;
 }
 
 std::vector<std::pair<RelationKind, std::string>> relations_of(const Corpus& c, std::string_view id) {
     std::vector<std::pair<RelationKind, std::string>> out;
-    for (const Relation& r : c.relations_from(*c.find_document(id))) out.emplace_back(r.kind, std::string(c.document(r.target).id));
+    for (const Relation& r : c.relations_from(*c.find_document(id))) out.emplace_back(r.kind, std::string(c.document(r.target).id()));
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -136,33 +136,33 @@ TEST(AknImportCli, RealShapesGiveACorpusThatValidatesWithIdsDatesStatusesAndTheR
     EXPECT_EQ(c.document_count(), 7u);
 
     // ids are FRBRthis as written
-    const Document& jy2018 = doc(c, "/akn/cn-js-jy/act/normative/2018/12/!main");
-    const Document& jy2014 = doc(c, "/akn/cn-js-jy/act/normative/2014/7/!main");
-    const Document& za2016 = doc(c, "/akn/za-cpt/act/by-law/2016/air-quality-management/!main");
-    const Document& za2010 = doc(c, "/akn/za-cpt/act/by-law/2010/air-quality-management/main");
-    const Document& uk = doc(c, "https://caselaw.nationalarchives.gov.uk/ewca/civ/2022/1263");
-    const Document& ke = doc(c, "/ke/doc/gazetteNotice/2011/4472/main");
+    const Document jy2018 = doc(c, "/akn/cn-js-jy/act/normative/2018/12/!main");
+    const Document jy2014 = doc(c, "/akn/cn-js-jy/act/normative/2014/7/!main");
+    const Document za2016 = doc(c, "/akn/za-cpt/act/by-law/2016/air-quality-management/!main");
+    const Document za2010 = doc(c, "/akn/za-cpt/act/by-law/2010/air-quality-management/main");
+    const Document uk = doc(c, "https://caselaw.nationalarchives.gov.uk/ewca/civ/2022/1263");
+    const Document ke = doc(c, "/ke/doc/gazetteNotice/2011/4472/main");
 
     // the GBK file, decoded
-    EXPECT_EQ(jy2018.title, "关于加快推进全市技术转移体系建设的实施意见");
-    EXPECT_EQ(jy2018.number, "澄政发〔2018〕12号");
-    EXPECT_EQ(jy2018.kind, DocumentKind::normative);
-    EXPECT_EQ(c.authority(jy2018.issuers.at(0)).name, "江阴市人民政府");
+    EXPECT_EQ(jy2018.title(), "关于加快推进全市技术转移体系建设的实施意见");
+    EXPECT_EQ(jy2018.number(), "澄政发〔2018〕12号");
+    EXPECT_EQ(jy2018.kind(), DocumentKind::normative);
+    EXPECT_EQ(c.authority(jy2018.issuers().at(0)).name(), "江阴市人民政府");
 
     // dates: FRBRdate, commencement, a date-time's date part, a bare year → <publication>
-    EXPECT_EQ(jy2018.published, d("2018-05-10"));
-    EXPECT_EQ(jy2018.effective, d("2018-06-01"));
-    EXPECT_EQ(jy2014.effective, d("2014-07-01"));
-    EXPECT_EQ(za2016.effective, d("2016-05-01"));
-    EXPECT_EQ(uk.published, d("2022-09-16"));
-    EXPECT_EQ(ke.published, d("2011-04-15"));
+    EXPECT_EQ(jy2018.published(), d("2018-05-10"));
+    EXPECT_EQ(jy2018.effective(), d("2018-06-01"));
+    EXPECT_EQ(jy2014.effective(), d("2014-07-01"));
+    EXPECT_EQ(za2016.effective(), d("2016-05-01"));
+    EXPECT_EQ(uk.published(), d("2022-09-16"));
+    EXPECT_EQ(ke.published(), d("2011-04-15"));
 
     // the repeals between imported files, by FRBRthis and by FRBRuri
-    EXPECT_EQ(relations_of(c, jy2018.id), (std::vector<std::pair<RelationKind, std::string>>{{RelationKind::repeals, std::string(jy2014.id)}}));
-    EXPECT_EQ(relations_of(c, za2016.id), (std::vector<std::pair<RelationKind, std::string>>{{RelationKind::repeals, std::string(za2010.id)}}));
+    EXPECT_EQ(relations_of(c, jy2018.id()), (std::vector<std::pair<RelationKind, std::string>>{{RelationKind::repeals, std::string(jy2014.id())}}));
+    EXPECT_EQ(relations_of(c, za2016.id()), (std::vector<std::pair<RelationKind, std::string>>{{RelationKind::repeals, std::string(za2010.id())}}));
 
     // statuses at two dates
-    const DocumentId id2014 = *c.find_document(jy2014.id), id2018 = *c.find_document(jy2018.id), id2010 = *c.find_document(za2010.id);
+    const DocumentId id2014 = *c.find_document(jy2014.id()), id2018 = *c.find_document(jy2018.id()), id2010 = *c.find_document(za2010.id());
     EXPECT_EQ(status_of(c, id2014, d("2018-05-31")).status, Status::in_force);
     EXPECT_EQ(status_of(c, id2014, d("2018-06-01")).status, Status::repealed);
     EXPECT_EQ(status_of(c, id2018, d("2018-05-20")).status, Status::pending);
@@ -234,8 +234,8 @@ TEST(AknImport, IdIsFRBRthisAsWrittenAndNumberIsShowAsElseValue) {
     b.work_tail = "<FRBRnumber value=\"2\"/>\n<FRBRnumber value=\"ignored\"/>";
     const auto r = import({{"a.xml", a.xml()}, {"b.xml", b.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, "/akn/xx/act/2020/1/!main").number, "澄政发〔2020〕12号");
-    EXPECT_EQ(doc(*r.corpus, "/akn/xx/act/2020/2").number, "2");
+    EXPECT_EQ(doc(*r.corpus, "/akn/xx/act/2020/1/!main").number(), "澄政发〔2020〕12号");
+    EXPECT_EQ(doc(*r.corpus, "/akn/xx/act/2020/2").number(), "2");
 }
 
 TEST(AknImport, TitleIsTheFirstDocTitleOutsideMetaWithWhiteSpaceFolded) {
@@ -243,7 +243,7 @@ TEST(AknImport, TitleIsTheFirstDocTitleOutsideMetaWithWhiteSpaceFolded) {
     a.preface = "<longTitle><p>To provide for <docTitle>  The  Act\n  <i>of</i> 2020 </docTitle></p></longTitle>\n<p><docTitle>Second</docTitle></p>";
     const auto r = import({{"a.xml", a.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, a.id).title, "The Act of 2020");
+    EXPECT_EQ(doc(*r.corpus, a.id).title(), "The Act of 2020");
     EXPECT_TRUE(r.problems.empty()) << all_problems(r);
 }
 
@@ -255,7 +255,7 @@ TEST(AknImport, DocTitleInsideAQuotedOrEmbeddedStructureIsNotTheTitle) {
     a.work_extra = "<FRBRalias value=\"The Alias\" name=\"title\"/>";
     const auto r = import({{"a.xml", a.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, a.id).title, "The Alias");
+    EXPECT_EQ(doc(*r.corpus, a.id).title(), "The Alias");
 }
 
 TEST(AknImport, NoDocTitleTakesTheAliasNamedTitleThenTheUriWithAWarning) {
@@ -268,8 +268,8 @@ TEST(AknImport, NoDocTitleTakesTheAliasNamedTitleThenTheUriWithAWarning) {
     uri.preface = "<p>no title</p>";
     const auto r = import({{"alias.xml", alias.xml()}, {"uri.xml", uri.xml()}});
     ASSERT_TRUE(r.corpus) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, alias.id).title, "The Alias");
-    EXPECT_EQ(doc(*r.corpus, uri.id).title, "/akn/xx/act/2020/2");
+    EXPECT_EQ(doc(*r.corpus, alias.id).title(), "The Alias");
+    EXPECT_EQ(doc(*r.corpus, uri.id).title(), "/akn/xx/act/2020/2");
     EXPECT_EQ(find(r, ProblemCode::missing, "alias.xml").size(), 1u);
     EXPECT_EQ(find(r, ProblemCode::missing, "uri.xml").size(), 1u);
     EXPECT_EQ(find(r, ProblemCode::missing, "uri.xml").at(0)->severity, Severity::warning);
@@ -283,13 +283,13 @@ TEST(AknImport, KindFromFRBRsubtypeElseKindOptionElseOther) {
     foreign.work_tail = "<FRBRsubtype value=\"by-law\"/>";
     const auto plain = import({{"n.xml", named.xml()}, {"f.xml", foreign.xml()}});
     ASSERT_TRUE(plain.ok()) << all_problems(plain);
-    EXPECT_EQ(doc(*plain.corpus, named.id).kind, DocumentKind::local_regulation);
-    EXPECT_EQ(doc(*plain.corpus, foreign.id).kind, DocumentKind::other);
+    EXPECT_EQ(doc(*plain.corpus, named.id).kind(), DocumentKind::local_regulation);
+    EXPECT_EQ(doc(*plain.corpus, foreign.id).kind(), DocumentKind::other);
     AknImportOptions options;
     options.kind = DocumentKind::normative;
     const auto with_kind = import({{"n.xml", named.xml()}, {"f.xml", foreign.xml()}}, options);
-    EXPECT_EQ(doc(*with_kind.corpus, named.id).kind, DocumentKind::local_regulation);
-    EXPECT_EQ(doc(*with_kind.corpus, foreign.id).kind, DocumentKind::normative);
+    EXPECT_EQ(doc(*with_kind.corpus, named.id).kind(), DocumentKind::local_regulation);
+    EXPECT_EQ(doc(*with_kind.corpus, foreign.id).kind(), DocumentKind::normative);
 }
 
 TEST(AknImport, PublishedIsTheWorkDateElseThePublicationDate) {
@@ -298,7 +298,7 @@ TEST(AknImport, PublishedIsTheWorkDateElseThePublicationDate) {
     year.meta_extra = "<publication date=\"2011-04-15\" name=\"KG\" showAs=\"Kenya Gazette\"/>";
     const auto r = import({{"a.xml", year.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, year.id).published, d("2011-04-15"));
+    EXPECT_EQ(doc(*r.corpus, year.id).published(), d("2011-04-15"));
     EXPECT_TRUE(r.problems.empty()) << all_problems(r);  // a bare year is common, not an oddity
 }
 
@@ -308,7 +308,7 @@ TEST(AknImport, NoPublicationDateMakesADraftWithAWarning) {
     const std::string xml = a.xml();
     const auto r = import({{"a.xml", xml}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_FALSE(doc(*r.corpus, a.id).published);
+    EXPECT_FALSE(doc(*r.corpus, a.id).published());
     const auto missing = find(r, ProblemCode::missing);
     ASSERT_EQ(missing.size(), 1u);
     EXPECT_EQ(missing[0]->line, line_of(xml, "<FRBRWork>"));
@@ -333,9 +333,9 @@ TEST(AknImport, EffectiveIsTheEarliestCommencementEventNeverBeforePublished) {
     none.meta_extra.clear();
     const auto r = import({{"a.xml", a.xml()}, {"early.xml", early.xml()}, {"none.xml", none.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, a.id).effective, d("2020-02-01"));
-    EXPECT_EQ(doc(*r.corpus, early.id).effective, d("2020-01-15"));  // never earlier than published
-    EXPECT_EQ(doc(*r.corpus, none.id).effective, d("2020-01-15"));
+    EXPECT_EQ(doc(*r.corpus, a.id).effective(), d("2020-02-01"));
+    EXPECT_EQ(doc(*r.corpus, early.id).effective(), d("2020-01-15"));  // never earlier than published
+    EXPECT_EQ(doc(*r.corpus, none.id).effective(), d("2020-01-15"));
 }
 
 TEST(AknImport, RepealAndAmendmentEventsBecomeEventsGenerationGivesOnlyDates) {
@@ -349,12 +349,12 @@ TEST(AknImport, RepealAndAmendmentEventsBecomeEventsGenerationGivesOnlyDates) {
     a.references += "\n<passiveRef eId=\"amender\" href=\"/akn/xx/act/2021/4\" showAs=\"Amendment Act\"/>";
     const auto r = import({{"a.xml", a.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    const Document& x = doc(*r.corpus, a.id);
-    ASSERT_EQ(x.events.size(), 2u);
-    EXPECT_EQ(x.events[0].type, EventType::amendment);
-    EXPECT_EQ(x.events[0].date, d("2021-05-01"));
-    EXPECT_EQ(x.events[0].source, "/akn/xx/act/2021/4");
-    EXPECT_EQ(x.events[1].type, EventType::repeal);
+    const Document x = doc(*r.corpus, a.id);
+    ASSERT_EQ(x.events().size(), 2u);
+    EXPECT_EQ(x.events()[0].type, EventType::amendment);
+    EXPECT_EQ(x.events()[0].date, d("2021-05-01"));
+    EXPECT_EQ(x.events()[0].source, "/akn/xx/act/2021/4");
+    EXPECT_EQ(x.events()[1].type, EventType::repeal);
     const DocumentId id = *r.corpus->find_document(a.id);
     EXPECT_EQ(status_of(*r.corpus, id, d("2022-12-31")).status, Status::in_force);
     EXPECT_TRUE(status_of(*r.corpus, id, d("2022-12-31")).amended);
@@ -376,10 +376,10 @@ TEST(AknImport, IssuersAreAuthorsThatResolveToOrganizationsFirstEIdPerHrefIsTheI
     EXPECT_EQ(issuer_ids(*r.corpus, doc(*r.corpus, a.id)), (std::vector<std::string>{"gov", "party"}));
     EXPECT_EQ(issuer_ids(*r.corpus, doc(*r.corpus, b.id)), (std::vector<std::string>{"gov"}));
     EXPECT_EQ(r.corpus->authority_count(), 2u);
-    const Authority& gov = r.corpus->authority(*r.corpus->find_authority("gov"));
-    EXPECT_EQ(gov.name, "The Government");
-    EXPECT_EQ(gov.kind, AuthorityKind::other);
-    EXPECT_FALSE(gov.level);
+    const Authority gov = r.corpus->authority(*r.corpus->find_authority("gov"));
+    EXPECT_EQ(gov.name(), "The Government");
+    EXPECT_EQ(gov.kind(), AuthorityKind::other);
+    EXPECT_FALSE(gov.level());
 }
 
 TEST(AknImport, AuthorsResolvingToNoOrganizationGiveTheUnknownIssuerWithAWarning) {
@@ -389,7 +389,7 @@ TEST(AknImport, AuthorsResolvingToNoOrganizationGiveTheUnknownIssuerWithAWarning
     const auto r = import({{"a.xml", xml}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
     EXPECT_EQ(issuer_ids(*r.corpus, doc(*r.corpus, a.id)), (std::vector<std::string>{"unknown"}));
-    EXPECT_EQ(r.corpus->authority(*r.corpus->find_authority("unknown")).name, "unknown issuer");
+    EXPECT_EQ(r.corpus->authority(*r.corpus->find_authority("unknown")).name(), "unknown issuer");
     const auto missing = find(r, ProblemCode::missing);
     ASSERT_EQ(missing.size(), 1u);
     EXPECT_EQ(missing[0]->severity, Severity::warning);
@@ -528,7 +528,7 @@ TEST(AknImport, TheNamespaceUnderAnyPrefixIsAkomaNtoso) {
     prefixed.replace(prefixed.find(decl), decl.size(), "xmlns:akn=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\" xmlns=\"urn:other\"");
     const auto r = import({{"p.xml", prefixed}});
     ASSERT_TRUE(r.ok()) << all_problems(r) << prefixed;
-    EXPECT_EQ(doc(*r.corpus, a.id).title, "An Act");
+    EXPECT_EQ(doc(*r.corpus, a.id).title(), "An Act");
     EXPECT_TRUE(r.problems.empty()) << all_problems(r);
 }
 
@@ -537,7 +537,7 @@ TEST(AknImport, ElementsOfOtherNamespacesAreIgnored) {
     a.preface = "<x:p xmlns:x=\"urn:other\"><x:docTitle>Not this</x:docTitle></x:p>\n<docTitle xmlns=\"urn:other\">Nor this</docTitle>\n<p><docTitle>This</docTitle></p>";
     const auto r = import({{"a.xml", a.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, a.id).title, "This");
+    EXPECT_EQ(doc(*r.corpus, a.id).title(), "This");
 }
 
 TEST(AknImport, IdWhereEIdBelongsIsReadWithBadValue) {
@@ -559,7 +559,7 @@ TEST(AknImport, ADateTimeWhereADateBelongsGivesItsDatePartWithBadDate) {
     const std::string xml = a.xml();
     const auto r = import({{"a.xml", xml}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, a.id).published, d("2020-01-15"));
+    EXPECT_EQ(doc(*r.corpus, a.id).published(), d("2020-01-15"));
     const auto bad = find(r, ProblemCode::bad_date);
     ASSERT_EQ(bad.size(), 1u);
     EXPECT_EQ(bad[0]->line, line_of(xml, "<FRBRdate"));
@@ -571,7 +571,7 @@ TEST(AknImport, AnImpossibleDateIsIgnoredWithBadDate) {
     a.meta_extra = "<publication date=\"2019-03-01\" name=\"G\" showAs=\"G\"/>";
     const auto r = import({{"a.xml", a.xml()}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, a.id).published, d("2019-03-01"));
+    EXPECT_EQ(doc(*r.corpus, a.id).published(), d("2019-03-01"));
     EXPECT_EQ(find(r, ProblemCode::bad_date).size(), 1u);
 }
 
@@ -582,7 +582,7 @@ TEST(AknImport, AnEventWithAMissingOrUnknownTypeIsIgnoredWithBadValue) {
     const std::string xml = a.xml();
     const auto r = import({{"a.xml", xml}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_TRUE(doc(*r.corpus, a.id).events.empty());
+    EXPECT_TRUE(doc(*r.corpus, a.id).events().empty());
     const auto bad = find(r, ProblemCode::bad_value);
     ASSERT_EQ(bad.size(), 2u);
     EXPECT_EQ(bad[0]->line, line_of(xml, "eId=\"e1\""));
@@ -598,7 +598,7 @@ TEST(AknImport, TheSameWorkTwiceKeepsTheFirstWithDuplicateId) {
     const auto r = import({{"first.xml", first.xml()}, {"second.xml", xml}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
     EXPECT_EQ(r.corpus->document_count(), 1u);
-    EXPECT_EQ(doc(*r.corpus, first.id).title, "First");
+    EXPECT_EQ(doc(*r.corpus, first.id).title(), "First");
     const auto dup = find(r, ProblemCode::duplicate_id, "second.xml");
     ASSERT_EQ(dup.size(), 1u);
     EXPECT_EQ(dup[0]->line, line_of(xml, "<FRBRthis"));
@@ -613,8 +613,8 @@ TEST(AknImport, ARepeatedNumberIsDroppedFromTheLaterDocument) {
     const std::string xml = second.xml();
     const auto r = import({{"first.xml", first.xml()}, {"second.xml", xml}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, first.id).number, "1");
-    EXPECT_EQ(doc(*r.corpus, second.id).number, "");
+    EXPECT_EQ(doc(*r.corpus, first.id).number(), "1");
+    EXPECT_EQ(doc(*r.corpus, second.id).number(), "");
     const auto dup = find(r, ProblemCode::duplicate_number, "second.xml");
     ASSERT_EQ(dup.size(), 1u);
     EXPECT_EQ(dup[0]->line, line_of(xml, "<FRBRnumber"));
@@ -686,9 +686,9 @@ TEST(AknImport, AGbkFileIsDecodedWhenItsDeclarationSaysSo) {
     ASSERT_NE(gbk.find("encoding=\"GBK\""), std::string::npos);
     const auto r = import({{"gbk.xml", gbk}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    const Document& x = doc(*r.corpus, "/akn/cn-js-jy/act/normative/2018/12/!main");
-    EXPECT_EQ(x.title, "关于加快推进全市技术转移体系建设的实施意见");
-    EXPECT_EQ(r.corpus->authority(x.issuers.at(0)).name, "江阴市人民政府");
+    const Document x = doc(*r.corpus, "/akn/cn-js-jy/act/normative/2018/12/!main");
+    EXPECT_EQ(x.title(), "关于加快推进全市技术转移体系建设的实施意见");
+    EXPECT_EQ(r.corpus->authority(x.issuers().at(0)).name(), "江阴市人民政府");
 }
 
 TEST(AknImport, GB2312AndGB18030DeclarationsReadTheSame) {
@@ -698,7 +698,7 @@ TEST(AknImport, GB2312AndGB18030DeclarationsReadTheSame) {
         s.replace(s.find("GBK"), 3, name);
         const auto r = import({{"x.xml", s}});
         ASSERT_TRUE(r.ok()) << name << all_problems(r);
-        EXPECT_EQ(doc(*r.corpus, "/akn/cn-js-jy/act/normative/2018/12/!main").number, "澄政发〔2018〕12号");
+        EXPECT_EQ(doc(*r.corpus, "/akn/cn-js-jy/act/normative/2018/12/!main").number(), "澄政发〔2018〕12号");
     }
 }
 
@@ -718,7 +718,7 @@ TEST(AknImport, AnUndeclaredGbkFileIsReadAsGb18030WithAWarning) {
     gbk.replace(gbk.find(" encoding=\"GBK\""), 15, "");
     const auto r = import({{"x.xml", gbk}});
     ASSERT_TRUE(r.ok()) << all_problems(r);
-    EXPECT_EQ(doc(*r.corpus, "/akn/cn-js-jy/act/normative/2018/12/!main").title, "关于加快推进全市技术转移体系建设的实施意见");
+    EXPECT_EQ(doc(*r.corpus, "/akn/cn-js-jy/act/normative/2018/12/!main").title(), "关于加快推进全市技术转移体系建设的实施意见");
     EXPECT_EQ(find(r, ProblemCode::bad_value).size(), 1u);
 }
 
@@ -771,7 +771,7 @@ TEST(AknImportHostile, AHugeAttributeIsIgnoredWithBadValue) {
     const auto r = import({{"a.xml", a.xml()}, {"b.xml", b.xml()}});
     ASSERT_TRUE(r.corpus);
     EXPECT_EQ(r.files_failed, 1u);  // a.xml: no usable FRBRthis
-    EXPECT_EQ(doc(*r.corpus, b.id).title, "/akn/xx/act/2020/2");
+    EXPECT_EQ(doc(*r.corpus, b.id).title(), "/akn/xx/act/2020/2");
     EXPECT_EQ(find(r, ProblemCode::bad_value, "b.xml").size(), 1u);
 }
 
@@ -850,29 +850,29 @@ std::string describe_akn_difference(const Corpus& a, const Corpus& b) {
     if (a.document_count() != b.document_count())
         return "document count " + std::to_string(a.document_count()) + " vs " + std::to_string(b.document_count());
     for (DocumentId id : a.documents()) {
-        const Document& x = a.document(id);
-        const auto found = b.find_document(x.id);
-        if (!found) return "no document " + std::string(x.id);
-        const Document& y = b.document(*found);
-        const std::string who = "document " + std::string(x.id) + ": ";
-        if (x.number != y.number) return who + "number " + std::string(x.number) + " vs " + std::string(y.number);
-        if (x.title != y.title) return who + "title " + std::string(x.title) + " vs " + std::string(y.title);
-        if (x.kind != y.kind) return who + "kind";
-        if (x.published != y.published) return who + "published";
-        if (x.effective != y.effective) return who + "effective";
+        const Document x = a.document(id);
+        const auto found = b.find_document(x.id());
+        if (!found) return "no document " + std::string(x.id());
+        const Document y = b.document(*found);
+        const std::string who = "document " + std::string(x.id()) + ": ";
+        if (x.number() != y.number()) return who + "number " + std::string(x.number()) + " vs " + std::string(y.number());
+        if (x.title() != y.title()) return who + "title " + std::string(x.title()) + " vs " + std::string(y.title());
+        if (x.kind() != y.kind()) return who + "kind";
+        if (x.published() != y.published()) return who + "published";
+        if (x.effective() != y.effective()) return who + "effective";
         std::vector<std::pair<std::string, std::string>> ia, ib;
-        for (AuthorityId i : x.issuers) ia.emplace_back(a.authority(i).id, a.authority(i).name);
-        for (AuthorityId i : y.issuers) ib.emplace_back(b.authority(i).id, b.authority(i).name);
+        for (AuthorityId i : x.issuers()) ia.emplace_back(a.authority(i).id(), a.authority(i).name());
+        for (AuthorityId i : y.issuers()) ib.emplace_back(b.authority(i).id(), b.authority(i).name());
         if (ia != ib) return who + "issuers";
         std::multiset<std::tuple<int, Date, std::string>> ea, eb;
-        for (const Event& e : x.events) ea.emplace(static_cast<int>(e.type), e.date, std::string(e.source));
-        for (const Event& e : y.events) eb.emplace(static_cast<int>(e.type), e.date, std::string(e.source));
+        for (const Event& e : x.events()) ea.emplace(static_cast<int>(e.type), e.date, std::string(e.source));
+        for (const Event& e : y.events()) eb.emplace(static_cast<int>(e.type), e.date, std::string(e.source));
         if (ea != eb) return who + "events";
         std::set<std::pair<int, std::string>> ra, rb;
         for (const Relation& r : a.relations_from(id))
             if ((r.kind == RelationKind::repeals || r.kind == RelationKind::amends) && r.target != id)
-                ra.emplace(static_cast<int>(r.kind), std::string(a.document(r.target).id));
-        for (const Relation& r : b.relations_from(*found)) rb.emplace(static_cast<int>(r.kind), std::string(b.document(r.target).id));
+                ra.emplace(static_cast<int>(r.kind), std::string(a.document(r.target).id()));
+        for (const Relation& r : b.relations_from(*found)) rb.emplace(static_cast<int>(r.kind), std::string(b.document(r.target).id()));
         if (ra != rb) return who + "relations";
     }
     return {};
@@ -892,7 +892,8 @@ TEST(AknExport, ImportingAnExportGivesBackAnEqualCorpusForTheFieldsOfSpec9) {
         const AknImportResult r = reimport(c, dir);
         ASSERT_TRUE(r.ok()) << all_problems(r);
         EXPECT_EQ(describe_akn_difference(c, *r.corpus), "") << "seed " << seed;
-        for (const Problem& p : r.problems) EXPECT_EQ(p.code, ProblemCode::missing) << to_string(p);  // drafts only
+        for (const Problem& p : r.problems)  // drafts only; and the random corpus's relations are not all competent
+            if (p.code != ProblemCode::not_competent) EXPECT_EQ(p.code, ProblemCode::missing) << to_string(p);
     }
 }
 

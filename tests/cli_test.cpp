@@ -58,7 +58,7 @@ const char* const k_small_corpus = R"(<?xml version="1.0" encoding="UTF-8"?>
     </document>
     <document id="Jy-kjj-2018-7" kind="normative" number="澄科发〔2018〕7号">
       <title>“澄科贷”工作操作规范（试行）</title>
-      <issuer ref="jy-kjj"/>
+      <issuer ref="jy-kjj"/><issuer ref="jy-gov"/>
       <dates published="2018-08-20" effective="2018-09-01"/>
       <relations><amends ref="jy-gov-2018-12" date="2018-09-01"/></relations>
     </document>

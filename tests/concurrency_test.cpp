@@ -54,15 +54,15 @@ struct Task {
 
 std::string status_answer(const Corpus& c, Date day) {
     std::ostringstream out;
-    for (DocumentId id : c.documents_by_id()) out << c.document(id).id << ' ' << status_of(c, id, day) << '\n';
+    for (DocumentId id : c.documents_by_id()) out << c.document(id).id() << ' ' << status_of(c, id, day) << '\n';
     return out.str();
 }
 
 std::string cleanup_answer(const Corpus& c, Date day, std::optional<AuthorityId> scope) {
-    const CleanupResult r = cleanup(c, day, scope);
+    const CleanupResult r = cleanup(c, day, scope ? CleanupScope::of(*scope) : CleanupScope::all());
     std::ostringstream out;
     for (const CleanupItem& item : r.items()) {
-        out << c.document(item.document).id << ' ' << item.action;
+        out << c.document(item.document).id() << ' ' << item.action;
         for (const Finding& f : r.findings(item)) out << ' ' << f.code << '(' << r.detail(item, f) << ')';
         out << '\n';
     }
@@ -75,7 +75,7 @@ std::string cleanup_answer(const Corpus& c, Date day, std::optional<AuthorityId>
 
 std::string impact_answer(const Corpus& c, DocumentId doc, Date day) {
     std::ostringstream out;
-    for (const ImpactEntry& e : impact(c, doc, day)) out << c.document(e.document).id << ' ' << e.depth << ' ' << e.status << '\n';
+    for (const ImpactEntry& e : impact(c, doc, day)) out << c.document(e.document).id() << ' ' << e.depth << ' ' << e.status << '\n';
     return out.str();
 }
 
@@ -89,7 +89,7 @@ std::vector<Task> tasks(const Corpus& corpus) {
     // Scoped clean-ups: the first authorities of the file (the top of the generated tree).
     for (AuthorityId a : corpus.authorities()) {
         if (a.index() >= 4) break;
-        out.push_back({"cleanup scope " + std::string(corpus.authority(a).id),
+        out.push_back({"cleanup scope " + std::string(corpus.authority(a).id()),
                        [a](const Corpus& c) { return cleanup_answer(c, d("2018-11-30"), a); }});
     }
     // Impact of the most depended-on documents (the widest traversals) and of a few others.
@@ -104,7 +104,7 @@ std::vector<Task> tasks(const Corpus& corpus) {
     });
     for (std::size_t i = 0; i < std::min<std::size_t>(by_dependents.size(), 6); ++i) {
         const DocumentId id = by_dependents[i].second;
-        out.push_back({"impact " + std::string(corpus.document(id).id),
+        out.push_back({"impact " + std::string(corpus.document(id).id()),
                        [id](const Corpus& c) { return impact_answer(c, id, d("2018-11-30")); }});
     }
     return out;
@@ -114,7 +114,7 @@ TEST(Concurrency, TheGeneratedCorpusIsBigEnoughToMatter) {
     const Corpus& corpus = shared_corpus();
     EXPECT_GE(corpus.document_count(), 2000u);
     EXPECT_GT(corpus.relation_count(), corpus.document_count());
-    const CleanupResult r = cleanup(corpus, d("2018-11-30"));
+    const CleanupResult r = cleanup(corpus, d("2018-11-30"), CleanupScope::all());
     EXPECT_GT(r.count(Action::repeal) + r.count(Action::declare_invalid) + r.count(Action::amend), 0u);
 }
 
@@ -156,7 +156,7 @@ TEST(Concurrency, StatusCleanupAndImpactFromEightThreadsAgreeWithOneThread) {
 // One CleanupResult read from 8 threads at once (cleanup.hpp: "query it from many threads").
 TEST(Concurrency, OneCleanupResultReadFromEightThreads) {
     const Corpus& corpus = shared_corpus();
-    const CleanupResult result = cleanup(corpus, d("2018-11-30"));
+    const CleanupResult result = cleanup(corpus, d("2018-11-30"), CleanupScope::all());
     auto render = [&] {
         std::string out;
         for (const CleanupItem& item : result.items()) {
@@ -209,8 +209,8 @@ TEST(Concurrency, ValidationOfALargeCorpusOnTwoThreadsIsDeterministic) {
     EXPECT_EQ(describe_difference(*first.corpus, *second.corpus), "");
 
     // Break it: a basis cycle of two new documents and a duplicate of the first document's id.
-    const std::string issuer(first.corpus->authority(AuthorityId(0)).id);
-    const std::string dup(first.corpus->document(DocumentId(0)).id);
+    const std::string issuer(first.corpus->authority(AuthorityId(0)).id());
+    const std::string dup(first.corpus->document(DocumentId(0)).id());
     const std::string extra =
         "<document id=\"cycle-a\" kind=\"rule\"><title>a</title><issuer ref=\"" + issuer +
         "\"/><relations><based-on ref=\"cycle-b\"/></relations></document>\n"

@@ -23,61 +23,61 @@ using test::d;
 // ---- SPEC §4 worked examples ---------------------------------------------------------------
 
 TEST(LastDayInForce, EffectiveJune1FiveYearsEndsMay31) {
-    EXPECT_EQ(term_last_day(d("2018-06-01"), 5), d("2023-05-31"));
+    EXPECT_EQ(term_last_day(d("2018-06-01"), Years(5)), d("2023-05-31"));
 }
 
 TEST(LastDayInForce, EffectiveFeb28EndsTheDayBeforeTheAnniversaryNotAtTheLeapDay) {
-    EXPECT_EQ(term_last_day(d("2019-02-28"), 5), d("2024-02-27"));
+    EXPECT_EQ(term_last_day(d("2019-02-28"), Years(5)), d("2024-02-27"));
 }
 
 TEST(LastDayInForce, EffectiveLeapDayAnniversaryIsMarch1SoEndsFeb28) {
-    EXPECT_EQ(term_last_day(d("2020-02-29"), 5), d("2025-02-28"));
+    EXPECT_EQ(term_last_day(d("2020-02-29"), Years(5)), d("2025-02-28"));
 }
 
 TEST(LastDayInForce, TrialFromMarch1TwoYearsEndsOnTheLeapDay) {
-    EXPECT_EQ(term_last_day(d("2018-03-01"), 2), d("2020-02-29"));
+    EXPECT_EQ(term_last_day(d("2018-03-01"), Years(2)), d("2020-02-29"));
 }
 
 TEST(ReviewWindow, LastDayMay31OpensDecember1) {
-    EXPECT_EQ(review_window_opens(d("2023-05-31"), 6), d("2022-12-01"));
+    EXPECT_EQ(review_window_opens(d("2023-05-31"), Months(6)), d("2022-12-01"));
 }
 
 TEST(ReviewWindow, MissingDaySixMonthsBackIsTheLastDayOfThatMonth) {
-    EXPECT_EQ(review_window_opens(d("2020-08-30"), 6), d("2020-02-29"));
+    EXPECT_EQ(review_window_opens(d("2020-08-30"), Months(6)), d("2020-02-29"));
 }
 
 TEST(Anniversary, LeapDayInACommonYearIsMarch1) {
-    EXPECT_EQ(anniversary_years(d("2020-02-29"), 1), d("2021-03-01"));
-    EXPECT_EQ(anniversary_years(d("2020-02-29"), 4), d("2024-02-29"));
+    EXPECT_EQ(anniversary_years(d("2020-02-29"), Years(1)), d("2021-03-01"));
+    EXPECT_EQ(anniversary_years(d("2020-02-29"), Years(4)), d("2024-02-29"));
 }
 
 TEST(Anniversary, MissingDayOfMonthIsTheFirstOfTheFollowingMonth) {
-    EXPECT_EQ(anniversary_months(d("2018-01-31"), 1), d("2018-03-01"));
-    EXPECT_EQ(anniversary_months(d("2018-03-31"), 1), d("2018-05-01"));
-    EXPECT_EQ(anniversary_months(d("2018-12-31"), 2), d("2019-03-01"));
+    EXPECT_EQ(anniversary_months(d("2018-01-31"), Months(1)), d("2018-03-01"));
+    EXPECT_EQ(anniversary_months(d("2018-03-31"), Months(1)), d("2018-05-01"));
+    EXPECT_EQ(anniversary_months(d("2018-12-31"), Months(2)), d("2019-03-01"));
 }
 
 TEST(MonthsBefore, MissingDayIsTheLastDayOfThatMonth) {
-    EXPECT_EQ(months_before(d("2019-03-31"), 1), d("2019-02-28"));
-    EXPECT_EQ(months_before(d("2018-05-31"), 6), d("2017-11-30"));
-    EXPECT_EQ(months_before(d("2019-01-15"), 1), d("2018-12-15"));
+    EXPECT_EQ(months_before(d("2019-03-31"), Months(1)), d("2019-02-28"));
+    EXPECT_EQ(months_before(d("2018-05-31"), Months(6)), d("2017-11-30"));
+    EXPECT_EQ(months_before(d("2019-01-15"), Months(1)), d("2018-12-15"));
 }
 
 TEST(FilingDeadline, IsPublishedPlusWithinDays) {
-    EXPECT_EQ(filing_deadline(d("2018-05-10"), 30), d("2018-06-09"));
+    EXPECT_EQ(filing_deadline(d("2018-05-10"), Days(30)), d("2018-06-09"));
 }
 
 TEST(FilingDeadline, AFilingOnTheDeadlineIsOnTime) {
-    const Date deadline = filing_deadline(d("2018-05-10"), 30);
+    const Date deadline = filing_deadline(d("2018-05-10"), Days(30));
     const Date filed = d("2018-06-09");
     EXPECT_TRUE(filed <= deadline);
     EXPECT_FALSE(filed + boost::gregorian::days(1) <= deadline);
 }
 
 TEST(ConsultationLength, CountsBothEnds) {
-    EXPECT_EQ(consultation_days(d("2018-03-01"), d("2018-03-30")), 30);
-    EXPECT_EQ(consultation_days(d("2018-03-01"), d("2018-03-01")), 1);
-    EXPECT_EQ(consultation_days(d("2020-02-01"), d("2020-03-01")), 30);  // leap February
+    EXPECT_EQ(consultation_days(d("2018-03-01"), d("2018-03-30")).count, 30);
+    EXPECT_EQ(consultation_days(d("2018-03-01"), d("2018-03-01")).count, 1);
+    EXPECT_EQ(consultation_days(d("2020-02-01"), d("2020-03-01")).count, 30);  // leap February
 }
 
 // ---- strict parsing (SPEC §4, §7) ----------------------------------------------------------
@@ -228,7 +228,7 @@ TEST(AnniversaryExhaustive, ByYearsOneToTenEveryDay1996To2032) {
         const auto [y, m, day] = ymd(start);
         for (int n = 1; n <= 10; ++n) {
             const Ymd expected = reference().first_on_or_after({y + n, m, day});
-            ASSERT_EQ(ymd(anniversary_years(start, n)), expected) << format_date(start) << " + " << n << " years";
+            ASSERT_EQ(ymd(anniversary_years(start, Years(n))), expected) << format_date(start) << " + " << n << " years";
         }
     }
 }
@@ -239,7 +239,7 @@ TEST(AnniversaryExhaustive, ByMonthsOneToTwentyFourEveryDay1996To2032) {
         for (int n = 1; n <= 24; ++n) {
             const auto [ty, tm] = step_months(y, m, n);
             const Ymd expected = reference().first_on_or_after({ty, tm, day});
-            ASSERT_EQ(ymd(anniversary_months(start, n)), expected) << format_date(start) << " + " << n << " months";
+            ASSERT_EQ(ymd(anniversary_months(start, Months(n))), expected) << format_date(start) << " + " << n << " months";
         }
     }
 }
@@ -250,7 +250,7 @@ TEST(MonthsBeforeExhaustive, OneToTwelveEveryDay1996To2032) {
         for (int n = 1; n <= 12; ++n) {
             const auto [ty, tm] = step_months(y, m, -n);
             const Ymd expected = reference().last_on_or_before({ty, tm, day});
-            ASSERT_EQ(ymd(months_before(start, n)), expected) << format_date(start) << " - " << n << " months";
+            ASSERT_EQ(ymd(months_before(start, Months(n))), expected) << format_date(start) << " - " << n << " months";
         }
     }
 }
@@ -261,7 +261,7 @@ TEST(LastDayInForceExhaustive, IsTheDayBeforeTheAnniversaryEveryDay1996To2032) {
         for (int n : {2, 5}) {
             const Ymd anniv = reference().first_on_or_after({y + n, m, day});
             const auto at = std::lower_bound(reference().days().begin(), reference().days().end(), anniv);
-            ASSERT_EQ(ymd(term_last_day(start, n)), *std::prev(at)) << format_date(start) << ", " << n << " years";
+            ASSERT_EQ(ymd(term_last_day(start, Years(n))), *std::prev(at)) << format_date(start) << ", " << n << " years";
         }
     }
 }
@@ -291,8 +291,8 @@ TEST(ParseDateExhaustive, RejectsEveryDayPastTheEndOfItsMonth) {
 TEST(NotBoostYears, Feb28PlusFiveYearsStaysOnThe28th) {
     const Date start = d("2019-02-28");
     EXPECT_EQ(start + boost::gregorian::years(5), d("2024-02-29"));  // Boost snaps to the month end
-    EXPECT_EQ(anniversary_years(start, 5), d("2024-02-28"));
-    EXPECT_EQ(term_last_day(start, 5), d("2024-02-27"));
+    EXPECT_EQ(anniversary_years(start, Years(5)), d("2024-02-28"));
+    EXPECT_EQ(term_last_day(start, Years(5)), d("2024-02-27"));
 }
 
 // Boost's years(n) differs from the legal anniversary exactly on month ends of February: a
@@ -305,7 +305,7 @@ TEST(NotBoostYears, DiffersExactlyOnFebruaryMonthEndsEveryDay1996To2032) {
         for (int n = 1; n <= 10; ++n) {
             const bool target_leap = is_leap_year(y + n);
             const bool must_differ = m == 2 && ((day == 28 && !is_leap_year(y) && target_leap) || (day == 29 && !target_leap));
-            const bool differs = anniversary_years(start, n) != start + boost::gregorian::years(n);
+            const bool differs = anniversary_years(start, Years(n)) != start + boost::gregorian::years(n);
             ASSERT_EQ(differs, must_differ) << format_date(start) << " + " << n << " years";
             differences += differs;
         }
@@ -316,9 +316,9 @@ TEST(NotBoostYears, DiffersExactlyOnFebruaryMonthEndsEveryDay1996To2032) {
 // Boost's months(n) snaps every month end; SPEC §4 keeps the day (30 April + 1 month = 30 May).
 TEST(NotBoostMonths, MonthEndsAreNotSnapped) {
     EXPECT_EQ(d("2018-04-30") + boost::gregorian::months(1), d("2018-05-31"));
-    EXPECT_EQ(anniversary_months(d("2018-04-30"), 1), d("2018-05-30"));
+    EXPECT_EQ(anniversary_months(d("2018-04-30"), Months(1)), d("2018-05-30"));
     EXPECT_EQ(d("2018-01-31") + boost::gregorian::months(1), d("2018-02-28"));
-    EXPECT_EQ(anniversary_months(d("2018-01-31"), 1), d("2018-03-01"));
+    EXPECT_EQ(anniversary_months(d("2018-01-31"), Months(1)), d("2018-03-01"));
 }
 
 }  // namespace

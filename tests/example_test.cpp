@@ -33,11 +33,11 @@ protected:
     void SetUp() override { ASSERT_NE(corpus_, nullptr) << "examples/jiangyin.xml does not load"; }
 
     static const Corpus& corpus() { return *corpus_; }
-    static CleanupResult run() { return cleanup(corpus(), d("2018-11-30"), corpus().find_authority("jy-kjj")); }
+    static CleanupResult run() { return cleanup(corpus(), d("2018-11-30"), *CleanupScope::of(corpus(), "jy-kjj")); }
     static std::vector<std::string> ids(const CleanupResult& r, Action a) {
         std::vector<std::string> out;
         for (const CleanupItem& i : r.items())
-            if (i.action == a) out.emplace_back(corpus().document(i.document).id);
+            if (i.action == a) out.emplace_back(corpus().document(i.document).id());
         return out;
     }
 
@@ -48,7 +48,7 @@ protected:
 TEST_F(Example, ValidatesWithoutProblems) {
     for (const Problem& p : *problems_) ADD_FAILURE() << p;
     EXPECT_NE(corpus().find_authority("jy-kjj"), std::nullopt);
-    EXPECT_EQ(corpus().authority(*corpus().find_authority("jy-kjj")).name, "江阴市科学技术局");
+    EXPECT_EQ(corpus().authority(*corpus().find_authority("jy-kjj")).name(), "江阴市科学技术局");
 }
 
 TEST_F(Example, RepealsTheTwoCityGovernmentDocuments) {
@@ -56,9 +56,9 @@ TEST_F(Example, RepealsTheTwoCityGovernmentDocuments) {
     EXPECT_EQ(ids(r, Action::repeal), (std::vector<std::string>{"jy-gov-2014-38", "jy-gov-2016-21"}));
     for (const CleanupItem& i : r.items()) {
         if (i.action != Action::repeal) continue;
-        const Document& doc = corpus().document(i.document);
-        EXPECT_EQ(corpus().authority(doc.issuers.at(0)).id, "jy-gov") << doc.id;
-        EXPECT_EQ(corpus().authority(doc.drafter).id, "jy-kjj") << doc.id;
+        const Document doc = corpus().document(i.document);
+        EXPECT_EQ(corpus().authority(doc.issuers().at(0)).id(), "jy-gov") << doc.id();
+        EXPECT_EQ(corpus().authority(doc.drafter()).id(), "jy-kjj") << doc.id();
     }
     // The first because its basis was repealed, the second by the cascade.
     EXPECT_TRUE(r.findings(*r.find(*corpus().find_document("jy-gov-2014-38"))).contains(FindingCode::basis_terminated));
@@ -71,12 +71,12 @@ TEST_F(Example, DeclaresOneGovernmentAndTenOwnDocumentsInvalid) {
     std::map<std::string, int> by_issuer;
     for (const CleanupItem& i : r.items()) {
         if (i.action != Action::declare_invalid) continue;
-        const Document& doc = corpus().document(i.document);
-        ASSERT_EQ(doc.issuers.size(), 1u) << doc.id;
-        ++by_issuer[std::string(corpus().authority(doc.issuers[0]).id)];
-        EXPECT_EQ(corpus().authority(doc.drafter).id, "jy-kjj") << doc.id;
+        const Document doc = corpus().document(i.document);
+        ASSERT_EQ(doc.issuers().size(), 1u) << doc.id();
+        ++by_issuer[std::string(corpus().authority(doc.issuers()[0]).id())];
+        EXPECT_EQ(corpus().authority(doc.drafter()).id(), "jy-kjj") << doc.id();
         // Terms run out, tasks done: every one has expired.
-        EXPECT_TRUE(r.findings(i).contains(FindingCode::expired)) << doc.id;
+        EXPECT_TRUE(r.findings(i).contains(FindingCode::expired)) << doc.id();
     }
     EXPECT_EQ(by_issuer, (std::map<std::string, int>{{"jy-gov", 1}, {"jy-kjj", 10}}));
 }
@@ -103,10 +103,10 @@ TEST_F(Example, TheSeedsThreeTrialMeasuresAndThreePoliciesAreRetained) {
 TEST_F(Example, SummaryByIssuerInTheSeedsTerms) {
     const auto summary = run().summary_by_issuer();
     const auto gov = std::find_if(summary.begin(), summary.end(), [](const ActionCounts& c) {
-        return c.authority.valid() && corpus().authority(c.authority).id == "jy-gov";
+        return c.authority.valid() && corpus().authority(c.authority).id() == "jy-gov";
     });
     const auto own = std::find_if(summary.begin(), summary.end(), [](const ActionCounts& c) {
-        return c.authority.valid() && corpus().authority(c.authority).id == "jy-kjj";
+        return c.authority.valid() && corpus().authority(c.authority).id() == "jy-kjj";
     });
     ASSERT_NE(gov, summary.end());
     ASSERT_NE(own, summary.end());
@@ -116,17 +116,32 @@ TEST_F(Example, SummaryByIssuerInTheSeedsTerms) {
     EXPECT_EQ((*own)[Action::repeal], 0u);
 }
 
-TEST_F(Example, ApplyingThePlanEndsThemAll) {
+// SPEC §2/§6: the bureau may end only its own documents; the city government's three are left for
+// it, and it applies its part of the same plan afterwards (the seed: 拟废止的市政府规范性文件2份 …).
+TEST_F(Example, TheBureauAppliesItsPartAndTheCityGovernmentItsOwn) {
     const CleanupResult before = run();
-    const LoadResult applied =
-        apply_plan(corpus(), make_plan(before),
-                   {"jy-kjj-2018-20", "澄科发〔2018〕20号", "关于废止和宣布失效部分规范性文件的决定", "jy-kjj", d("2018-11-30"), DocumentKind::other});
-    for (const Problem& p : applied.problems) ADD_FAILURE() << p;
-    ASSERT_TRUE(applied.ok());
-    const CleanupResult after = cleanup(*applied.corpus, d("2018-11-30"), applied.corpus->find_authority("jy-kjj"));
+    const Plan plan = make_plan(before);
+    Decision bureau{"jy-kjj-2018-20", "澄科发〔2018〕20号", "关于废止和宣布失效部分规范性文件的决定", {"jy-kjj"}, d("2018-11-30"), DocumentKind::other};
+    EXPECT_FALSE(apply_plan(corpus(), plan, bureau).ok());  // not competent for the city government's documents
+    ApplyOptions part;
+    part.only_competent = true;
+    const ApplyResult first = apply_plan(corpus(), plan, bureau, part);
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(first.repealed + first.declared_invalid, 10u);
+    ASSERT_EQ(first.left_out.size(), 3u);
+    for (const LeftOutItem& item : first.left_out) {
+        ASSERT_EQ(item.competent.size(), 1u);
+        EXPECT_EQ(corpus().authority(item.competent[0]).id(), "jy-gov");
+    }
+    Decision city{"jy-gov-2018-30", "澄政发〔2018〕30号", "关于废止和宣布失效部分市政府规范性文件的决定", {"jy-gov"}, d("2018-11-30"), DocumentKind::other};
+    const ApplyResult second = apply_plan(*first.corpus, plan, city, part);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second.repealed, 2u);
+    EXPECT_EQ(second.declared_invalid, 1u);
+    const CleanupResult after = cleanup(*second.corpus, d("2018-11-30"), *CleanupScope::of(*second.corpus, "jy-kjj"));
     EXPECT_EQ(after.count(Action::repeal), 0u);
     EXPECT_EQ(after.count(Action::declare_invalid), 0u);
-    EXPECT_EQ(after.items().size(), before.items().size() - 13 + 1);  // the decision itself is looked at
+    EXPECT_EQ(after.items().size(), before.items().size() - 13 + 1);  // the bureau's decision itself is looked at
 }
 
 
@@ -203,8 +218,24 @@ TEST(ExampleCli, PlanThenApplyThenNothingLeftToEnd) {
     const std::string dir = test::scratch_dir("example-cli-apply");
     const CliRun plan = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "xml", "-o", "plan.xml"});
     ASSERT_EQ(plan.code, 0) << plan.err;
-    const CliRun applied = run_cli(dir, apply_args(k_example, "plan.xml", "2018-11-30", "after.xml"));
+    // SPEC §2/§6: the bureau refuses to decide for the city government, applies its own part, and the
+    // city government applies its part of the same plan.
+    const CliRun refused = run_cli(dir, apply_args(k_example, "plan.xml", "2018-11-30", "after.xml"));
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 3 + 1) << refused.err;
+    EXPECT_NE(refused.err.find("error: NOT_COMPETENT: item jy-gov-2014-38 (repeal): 江阴市科学技术局 (jy-kjj) is not competent"),
+              std::string::npos) << refused.err;
+    std::vector<std::string> bureau = apply_args(k_example, "plan.xml", "2018-11-30", "bureau.xml");
+    bureau.push_back("--only-competent");
+    const CliRun part = run_cli(dir, bureau);
+    ASSERT_EQ(part.code, 0) << part.err;
+    EXPECT_EQ(std::count(part.err.begin(), part.err.end(), '\n'), 3) << part.err;  // a warning for each item left
+    EXPECT_NE(part.out.find("repeals 0, declares invalid 10"), std::string::npos) << part.out;
+    const CliRun applied = run_cli(dir, {"apply", "bureau.xml", "plan.xml", "--id", "jy-gov-2018-30", "--number", "澄政发〔2018〕30号",
+                                         "--title", "关于废止和宣布失效部分市政府规范性文件的决定", "--issuer", "jy-gov",
+                                         "--date", "2018-11-30", "--only-competent", "-o", "after.xml"});
     ASSERT_EQ(applied.code, 0) << applied.err;
+    EXPECT_NE(applied.out.find("repeals 2, declares invalid 1"), std::string::npos) << applied.out;
     const CliRun after = run_cli(dir, {"cleanup", "after.xml", "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "csv"});
     ASSERT_EQ(after.code, 0) << after.err;
     EXPECT_EQ(after.out.find(",repeal,"), std::string::npos) << after.out;
@@ -232,8 +263,11 @@ TEST(ExampleCli, ApplyWritesNothingOnAnyProblemNotEvenOverItsInput) {
 
     EXPECT_EQ(run_cli(dir, apply_args("corpus.xml", "missing-plan.xml", "2018-11-30", "out.xml")).code, 3);
 
-    // Applied over its input, it works; applied again, every item is already ended.
-    ASSERT_EQ(run_cli(dir, apply_args("corpus.xml", "plan.xml", "2018-11-30", "corpus.xml")).code, 0);
+    // Applied over its input (its own part), it works; applied again, every item is already ended or
+    // not the bureau's to decide.
+    std::vector<std::string> part = apply_args("corpus.xml", "plan.xml", "2018-11-30", "corpus.xml");
+    part.push_back("--only-competent");
+    ASSERT_EQ(run_cli(dir, part).code, 0);
     std::vector<std::string> again = apply_args("corpus.xml", "plan.xml", "2018-11-30", "corpus.xml");
     again[4] = "jy-kjj-2018-21";
     again[6] = "澄科发〔2018〕21号";

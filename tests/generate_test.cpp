@@ -59,7 +59,7 @@ TEST(Generate, CorpusValidatesWithoutError) {
     for (const Problem& p : g.loaded.problems) {
         if (p.is_error()) {
             if (++errors <= 10) ADD_FAILURE() << p;
-        } else {
+        } else if (p.code != ProblemCode::not_competent) {  // made on purpose: Generate.ASmallShareOfRelationsIsIncompetent
             ++warnings;
         }
     }
@@ -86,9 +86,9 @@ TEST(Generate, AboutThreePointFourRelationsPerDocument) {
 TEST(Generate, TenPercentTrialDocumentsSayItInTheirTitle) {
     std::size_t trial = 0;
     for (DocumentId id : loaded().documents()) {
-        const Document& doc = loaded().document(id);
-        EXPECT_EQ(doc.trial, title_says_trial(doc.title)) << doc.id << ' ' << doc.title;
-        trial += doc.trial;
+        const Document doc = loaded().document(id);
+        EXPECT_EQ(doc.trial(), title_says_trial(doc.title())) << doc.id() << ' ' << doc.title();
+        trial += doc.trial();
     }
     EXPECT_NEAR(static_cast<double>(trial) / static_cast<double>(loaded().document_count()), 0.10, 0.02);
 }
@@ -119,11 +119,11 @@ TEST(Generate, DependencyInDegreeIsHeavyTailed) {
 TEST(Generate, DocumentsOfEveryKindAndLevel) {
     const Corpus& c = loaded();
     std::set<DocumentKind> kinds;
-    for (DocumentId id : c.documents()) kinds.insert(c.document(id).kind);
+    for (DocumentId id : c.documents()) kinds.insert(c.document(id).kind());
     EXPECT_EQ(kinds.size(), 7u);
     std::set<Level> levels;
     for (AuthorityId id : c.authorities())
-        if (c.authority(id).level) levels.insert(*c.authority(id).level);
+        if (c.authority(id).level()) levels.insert(*c.authority(id).level());
     EXPECT_EQ(levels.size(), 5u);
 }
 
@@ -140,18 +140,18 @@ TEST(Generate, ReformsAbolishAuthoritiesWithSuccessors) {
     const Corpus& c = loaded();
     std::size_t abolished = 0, chained = 0;
     for (AuthorityId id : c.authorities()) {
-        const Authority& a = c.authority(id);
-        if (!a.abolished) continue;
+        const Authority a = c.authority(id);
+        if (!a.abolished()) continue;
         ++abolished;
-        if (a.successor && c.authority(a.successor).abolished) ++chained;
+        if (a.successor() && c.authority(a.successor()).abolished()) ++chained;
     }
     EXPECT_GT(abolished, 5u);
     EXPECT_GT(chained, 0u);
     for (DocumentId id : c.documents()) {
-        const Document& doc = c.document(id);
-        if (!doc.published) continue;
-        for (AuthorityId issuer : doc.issuers)
-            EXPECT_FALSE(c.authority(issuer).abolished_by(*doc.published)) << doc.id;
+        const Document doc = c.document(id);
+        if (!doc.published()) continue;
+        for (AuthorityId issuer : doc.issuers())
+            EXPECT_FALSE(c.authority(issuer).abolished_by(*doc.published())) << doc.id();
     }
 }
 
@@ -159,14 +159,14 @@ TEST(Generate, DatesRunFrom1990To2025WithLeapDaysAndMonthEnds) {
     const Corpus& c = loaded();
     std::size_t leap_days = 0, month_ends = 0, drafts = 0;
     for (DocumentId id : c.documents()) {
-        const Document& doc = c.document(id);
-        if (!doc.published) {
+        const Document doc = c.document(id);
+        if (!doc.published()) {
             ++drafts;
             continue;
         }
-        EXPECT_GE(*doc.published, d("1990-01-01"));
-        EXPECT_LE(*doc.published, d("2025-12-31"));
-        for (const auto& day : {doc.published, doc.effective, doc.expires}) {
+        EXPECT_GE(*doc.published(), d("1990-01-01"));
+        EXPECT_LE(*doc.published(), d("2025-12-31"));
+        for (const auto& day : {doc.published(), doc.effective(), doc.expires()}) {
             if (!day) continue;
             leap_days += day->month() == 2 && day->day() == 29;
             month_ends += *day + boost::gregorian::days(1) == Date(day->year(), day->month(), 1) + boost::gregorian::months(1);
@@ -180,11 +180,11 @@ TEST(Generate, DatesRunFrom1990To2025WithLeapDaysAndMonthEnds) {
 TEST(Generate, NumbersCarryTheYearOfPublication) {
     std::size_t with_year = 0;
     for (DocumentId id : loaded().documents()) {
-        const Document& doc = loaded().document(id);
+        const Document doc = loaded().document(id);
         const DocumentNumber n = doc.parsed_number();
         if (!n.year) continue;
         ++with_year;
-        EXPECT_EQ(*n.year, doc.published->year()) << doc.number;
+        EXPECT_EQ(*n.year, doc.published()->year()) << doc.number();
     }
     EXPECT_GT(with_year, 4000u);
 }
@@ -195,13 +195,13 @@ TEST(Generate, ProcedureRecordsHaveRealisticDefects) {
     const Corpus& c = loaded();
     std::size_t normative = 0, no_filing = 0, short_consultation = 0, no_decision = 0;
     for (DocumentId id : c.documents()) {
-        const Document& doc = c.document(id);
-        if (!is_normative(doc.kind) || !doc.published) continue;
+        const Document doc = c.document(id);
+        if (!is_normative(doc.kind()) || !doc.published()) continue;
         ++normative;
-        no_filing += !doc.procedure.filing;
-        const auto& cons = doc.procedure.consultation;
-        short_consultation += cons && consultation_days(cons->from, cons->to) < c.profile().consultation_min_days;
-        no_decision += doc.procedure.collective_decisions.empty();
+        no_filing += !doc.procedure().filing();
+        const auto& cons = doc.procedure().consultation();
+        short_consultation += cons && consultation_days(cons->from, cons->to) < c.profile().consultation_minimum();
+        no_decision += doc.procedure().collective_decisions().empty();
     }
     ASSERT_GT(normative, 3000u);
     auto rate = [&](std::size_t n) { return static_cast<double>(n) / static_cast<double>(normative); };

@@ -1,6 +1,7 @@
 // SPEC §10 `impact`: every document that depends on DOC through based-on / implements,
 // transitively, with its shortest depth and its status, whatever it is; by depth, then id.
 #include "normdoc/builder.hpp"
+#include "normdoc/graph.hpp"
 #include "normdoc/impact.hpp"
 #include "test_support.hpp"
 
@@ -30,7 +31,7 @@ struct Row {
 std::vector<Row> rows(const Corpus& c, std::string_view root, std::string_view day) {
     std::vector<Row> out;
     for (const ImpactEntry& e : impact(c, *c.find_document(root), d(day)))
-        out.push_back({std::string(c.document(e.document).id), e.depth, e.status});
+        out.push_back({std::string(c.document(e.document).id()), e.depth, e.status});
     return out;
 }
 

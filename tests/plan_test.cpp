@@ -52,7 +52,7 @@ Corpus build(const CorpusBuilder& b) {
 }
 
 Decision decision(std::string_view day = "2018-11-30") {
-    return {"jy-kjj-2018-20", "澄科发〔2018〕20号", "关于废止和宣布失效部分规范性文件的决定", "jy-kjj", d(day), DocumentKind::other};
+    return {"jy-kjj-2018-20", "澄科发〔2018〕20号", "关于废止和宣布失效部分规范性文件的决定", {"jy-kjj"}, d(day), DocumentKind::other};
 }
 
 std::vector<std::string> codes(const std::vector<Problem>& problems) {
@@ -64,7 +64,7 @@ using Codes = std::vector<std::string>;
 
 TEST(PlanModel, MakePlanListsEveryLookedAtDocumentWithActionAndFindings) {
     const Corpus c = build(base());
-    const Plan plan = make_plan(cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj")));
+    const Plan plan = make_plan(cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj")));
     EXPECT_EQ(plan.as_of, d("2018-11-30"));
     EXPECT_EQ(plan.scope, "jy-kjj");
     ASSERT_EQ(plan.items.size(), 4u);
@@ -88,7 +88,7 @@ TEST(PlanModel, MakePlanListsEveryLookedAtDocumentWithActionAndFindings) {
 
 TEST(PlanXml, WrittenAndReadBackIsEqual) {
     const Corpus c = build(base());
-    const CleanupResult r = cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj"));
+    const CleanupResult r = cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj"));
     const Plan plan = make_plan(r);
     for (const std::string& xml : {write_plan(plan), write_plan(r)}) {
         const PlanLoadResult back = read_plan(xml, "plan.xml");
@@ -116,7 +116,7 @@ TEST(PlanXml, TheFormatOfSpec8) {
 
 TEST(PlanXml, CommentsNameEachDocumentForTheEditors) {
     const Corpus c = build(base());
-    const std::string xml = write_plan(cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj")));
+    const std::string xml = write_plan(cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj")));
     EXPECT_NE(xml.find("<!-- 澄科发〔2014〕3号 《科技成果转化奖励办法》 -->\n  <item ref=\"repeal-me\""), std::string::npos) << xml;
 }
 
@@ -214,21 +214,21 @@ TEST(PlanReader, UnreadableFileIsAnIoError) {
 
 TEST(Apply, OneDecisionRepealsAndDeclaresInvalidWhatThePlanSays) {
     const Corpus c = build(base());
-    const Plan plan = make_plan(cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj")));
-    const LoadResult r = apply_plan(c, plan, decision());
+    const Plan plan = make_plan(cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj")));
+    const ApplyResult r = apply_plan(c, plan, decision());
     for (const auto& p : r.problems) ADD_FAILURE() << p;
     ASSERT_TRUE(r.ok());
     const Corpus& out = *r.corpus;
     EXPECT_EQ(out.document_count(), c.document_count() + 1);
     const DocumentId dec = *out.find_document("jy-kjj-2018-20");
-    const Document& doc = out.document(dec);
-    EXPECT_EQ(doc.kind, DocumentKind::other);
-    EXPECT_EQ(doc.number, "澄科发〔2018〕20号");
-    EXPECT_EQ(doc.published, d("2018-11-30"));
-    EXPECT_EQ(doc.effective, d("2018-11-30"));
+    const Document doc = out.document(dec);
+    EXPECT_EQ(doc.kind(), DocumentKind::other);
+    EXPECT_EQ(doc.number(), "澄科发〔2018〕20号");
+    EXPECT_EQ(doc.published(), d("2018-11-30"));
+    EXPECT_EQ(doc.effective(), d("2018-11-30"));
     std::vector<std::pair<std::string, RelationKind>> relations;
     for (const Relation& rel : out.relations_from(dec)) {
-        relations.emplace_back(out.document(rel.target).id, rel.kind);
+        relations.emplace_back(out.document(rel.target).id(), rel.kind);
         EXPECT_EQ(out.relation_date(rel), d("2018-11-30"));
     }
     std::sort(relations.begin(), relations.end());
@@ -240,11 +240,11 @@ TEST(Apply, OneDecisionRepealsAndDeclaresInvalidWhatThePlanSays) {
 
 TEST(Apply, ACleanUpOfTheResultOnThatDayProposesNoEndingForTheAppliedItems) {
     const Corpus c = build(base());
-    const CleanupResult before = cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj"));
+    const CleanupResult before = cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj"));
     ASSERT_EQ(before.count(Action::repeal) + before.count(Action::declare_invalid), 2u);
-    const LoadResult r = apply_plan(c, make_plan(before), decision());
+    const ApplyResult r = apply_plan(c, make_plan(before), decision());
     ASSERT_TRUE(r.ok());
-    const CleanupResult after = cleanup(*r.corpus, d("2018-11-30"), r.corpus->find_authority("jy-kjj"));
+    const CleanupResult after = cleanup(*r.corpus, d("2018-11-30"), *CleanupScope::of(*r.corpus, "jy-kjj"));
     EXPECT_EQ(after.count(Action::repeal), 0u);
     EXPECT_EQ(after.count(Action::declare_invalid), 0u);
     EXPECT_EQ(after.find(*r.corpus->find_document("repeal-me")), nullptr);
@@ -254,12 +254,12 @@ TEST(Apply, ACleanUpOfTheResultOnThatDayProposesNoEndingForTheAppliedItems) {
 
 TEST(Apply, ThePlansActionsAreTakenAsWritten) {
     const Corpus c = build(base());
-    Plan plan = make_plan(cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj")));
+    Plan plan = make_plan(cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj")));
     for (PlanItem& item : plan.items) {
         if (item.ref == "repeal-me") item.action = Action::amend;         // people decided otherwise
         if (item.ref == "keep") item.action = Action::repeal;
     }
-    const LoadResult r = apply_plan(c, plan, decision());
+    const ApplyResult r = apply_plan(c, plan, decision());
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(status_of(*r.corpus, *r.corpus->find_document("repeal-me"), d("2018-11-30")).status, Status::in_force);
     EXPECT_EQ(status_of(*r.corpus, *r.corpus->find_document("keep"), d("2018-11-30")).status, Status::repealed);
@@ -269,9 +269,9 @@ TEST(Apply, KindIsOtherUnlessToldAndLaterDatesWork) {
     const Corpus c = build(base());
     Decision dec = decision("2018-12-15");
     dec.kind = DocumentKind::normative;
-    const LoadResult r = apply_plan(c, make_plan(cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj"))), dec);
+    const ApplyResult r = apply_plan(c, make_plan(cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj"))), dec);
     ASSERT_TRUE(r.ok());
-    EXPECT_EQ(r.corpus->document(*r.corpus->find_document("jy-kjj-2018-20")).kind, DocumentKind::normative);
+    EXPECT_EQ(r.corpus->document(*r.corpus->find_document("jy-kjj-2018-20")).kind(), DocumentKind::normative);
     EXPECT_EQ(status_of(*r.corpus, *r.corpus->find_document("repeal-me"), d("2018-12-14")).status, Status::in_force);
     EXPECT_EQ(status_of(*r.corpus, *r.corpus->find_document("repeal-me"), d("2018-12-15")).status, Status::repealed);
 }
@@ -279,13 +279,13 @@ TEST(Apply, KindIsOtherUnlessToldAndLaterDatesWork) {
 class ApplyRefuses : public ::testing::Test {
 protected:
     Corpus c = build(base());
-    Plan plan = make_plan(cleanup(c, d("2018-11-30"), c.find_authority("jy-kjj")));
+    Plan plan = make_plan(cleanup(c, d("2018-11-30"), *CleanupScope::of(c, "jy-kjj")));
 };
 
 TEST_F(ApplyRefuses, AnUnknownItem) {
     plan.items.push_back({"nowhere", Action::repeal, {}, 7});
     plan.file = "plan.xml";
-    const LoadResult r = apply_plan(c, plan, decision());
+    const ApplyResult r = apply_plan(c, plan, decision());
     EXPECT_FALSE(r.ok());
     ASSERT_EQ(codes(r.problems), Codes{"UNKNOWN_REF"});
     EXPECT_EQ(r.problems[0].file, "plan.xml");
@@ -294,8 +294,8 @@ TEST_F(ApplyRefuses, AnUnknownItem) {
 
 TEST_F(ApplyRefuses, AnUnknownIssuer) {
     Decision dec = decision();
-    dec.issuer = "jy-nobody";
-    const LoadResult r = apply_plan(c, plan, dec);
+    dec.issuers = {"jy-nobody"};
+    const ApplyResult r = apply_plan(c, plan, dec);
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(codes(r.problems), Codes{"UNKNOWN_REF"});
 }
@@ -303,18 +303,18 @@ TEST_F(ApplyRefuses, AnUnknownIssuer) {
 TEST_F(ApplyRefuses, ANewIdAlreadyInUse) {
     Decision dec = decision();
     dec.id = "keep";
-    const LoadResult r = apply_plan(c, plan, dec);
+    const ApplyResult r = apply_plan(c, plan, dec);
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(codes(r.problems), Codes{"DUPLICATE_ID"});
 }
 
 TEST_F(ApplyRefuses, AnItemAlreadyRepealedOrInvalidAsOfThatDate) {
-    const LoadResult once = apply_plan(c, plan, decision());
+    const ApplyResult once = apply_plan(c, plan, decision());
     ASSERT_TRUE(once.ok());
     Decision again = decision();
     again.id = "jy-kjj-2018-21";
     again.number = "澄科发〔2018〕21号";
-    const LoadResult r = apply_plan(*once.corpus, plan, again);
+    const ApplyResult r = apply_plan(*once.corpus, plan, again);
     EXPECT_FALSE(r.ok());
     // repeal-me is repealed; old is expired and declared invalid.
     EXPECT_EQ(codes(r.problems), (Codes{"BAD_VALUE", "BAD_VALUE"}));
@@ -332,7 +332,7 @@ TEST(ApplyRefusesToo, EndingAnItemNotYetPublishedOnTheDecisionsDate) {
     plan.items.push_back({"unpublished", Action::repeal, {}, 3});
     plan.items.push_back({"later", Action::declare_invalid, {}, 4});
     plan.items.push_back({"keep", Action::evaluate, {}, 5});
-    const LoadResult r = apply_plan(c, plan, decision());
+    const ApplyResult r = apply_plan(c, plan, decision());
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(codes(r.problems), (Codes{"BAD_VALUE", "BAD_VALUE"}));
 
@@ -343,15 +343,16 @@ TEST(ApplyRefusesToo, EndingAnItemNotYetPublishedOnTheDecisionsDate) {
 }
 
 TEST_F(ApplyRefuses, ADateBeforeThePlansAsOfDate) {
-    const LoadResult r = apply_plan(c, plan, decision("2018-11-29"));
+    const ApplyResult r = apply_plan(c, plan, decision("2018-11-29"));
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(codes(r.problems), Codes{"DATE_ORDER"});
 }
 
 TEST_F(ApplyRefuses, WhatTheValidatorRefusesSuchAsADuplicateNumber) {
-    Decision dec = decision();
+    Decision dec = decision("2014-12-01");  // SPEC §7: the same number, issuer and year
+    plan.as_of = dec.date;
     dec.number = "澄科发〔2014〕3号";
-    const LoadResult r = apply_plan(c, plan, dec);
+    const ApplyResult r = apply_plan(c, plan, dec);
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(codes(r.problems), Codes{"DUPLICATE_NUMBER"});
 }
@@ -360,8 +361,8 @@ TEST_F(ApplyRefuses, AndReportsEveryReason) {
     plan.items.push_back({"nowhere", Action::repeal, {}, 0});
     Decision dec = decision("2018-01-01");
     dec.id = "keep";
-    dec.issuer = "nobody";
-    const LoadResult r = apply_plan(c, plan, dec);
+    dec.issuers = {"nobody"};
+    const ApplyResult r = apply_plan(c, plan, dec);
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(codes(r.problems), (Codes{"DATE_ORDER", "DUPLICATE_ID", "UNKNOWN_REF", "UNKNOWN_REF"}));
 }

@@ -117,8 +117,8 @@ TEST(ReaderProblems, AFileThatDeclaresGbkIsReadInGbk) {
     clean.replace(clean.find("COLOUR"), 6, "");
     const LoadResult r = read_corpus(clean, "gbk.xml");
     ASSERT_TRUE(r.ok()) << listing(r.problems);
-    EXPECT_EQ(r.corpus->document(*r.corpus->find_document("a")).title, "意见");
-    EXPECT_EQ(r.corpus->authority(*r.corpus->find_authority("gov")).name, "政府");
+    EXPECT_EQ(r.corpus->document(*r.corpus->find_document("a")).title(), "意见");
+    EXPECT_EQ(r.corpus->authority(*r.corpus->find_authority("gov")).name(), "政府");
     // Lines are those of the file as written.
     std::string coloured = gbk;
     coloured.replace(coloured.find("COLOUR"), 6, " colour=\"red\"");

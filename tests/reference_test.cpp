@@ -26,11 +26,11 @@ namespace g = boost::gregorian;
 struct Ref {
     const Corpus& c;
 
-    std::optional<Date> rel_date(const Relation& r) const { return r.date ? r.date : c.document(r.source).effective; }
+    std::optional<Date> rel_date(const Relation& r) const { return r.date ? r.date : c.document(r.source).effective(); }
     bool effective_on(const Relation& r, Date day) const {
         const auto& src = c.document(r.source);
         const auto date = rel_date(r);
-        return src.published && *src.published <= day && date && *date <= day;
+        return src.published() && *src.published() <= day && date && *date <= day;
     }
     std::vector<Relation> incoming(DocumentId id) const {
         std::vector<Relation> out;
@@ -55,15 +55,15 @@ struct Ref {
     }
 
     std::optional<Date> last_day(DocumentId id, Date day) const {
-        const Document& doc = c.document(id);
-        std::optional<Date> last = doc.expires;
-        if (!last && (doc.kind == DocumentKind::normative || doc.kind == DocumentKind::party_normative) && doc.effective)
-            last = anniv_years(*doc.effective, doc.trial ? c.profile().trial_years : c.profile().validity_years) - g::days(1);
+        const Document doc = c.document(id);
+        std::optional<Date> last = doc.expires();
+        if (!last && (doc.kind() == DocumentKind::normative || doc.kind() == DocumentKind::party_normative) && doc.effective())
+            last = anniv_years(*doc.effective(), doc.trial() ? c.profile().trial_years : c.profile().validity_years) - g::days(1);
         if (!last) return last;
         std::vector<std::tuple<Date, std::string, Date>> ext;
         for (const Relation& r : incoming(id))
             if (r.kind == RelationKind::extends && effective_on(r, day))
-                ext.emplace_back(*rel_date(r), std::string(c.document(r.source).id), *r.until);
+                ext.emplace_back(*rel_date(r), std::string(c.document(r.source).id()), *r.until);
         std::sort(ext.begin(), ext.end());
         for (auto& [date, src, until] : ext)
             if (date <= *last) last = until;
@@ -72,15 +72,15 @@ struct Ref {
 
     // SPEC §5.
     Status status(DocumentId id, Date day, std::optional<Date>* ended_on = nullptr) const {
-        const Document& doc = c.document(id);
-        if (!doc.published || *doc.published > day) return Status::draft;
+        const Document doc = c.document(id);
+        if (!doc.published() || *doc.published() > day) return Status::draft;
         std::vector<std::pair<Date, int>> endings;  // rank: 0 repealed, 1 invalid, 2 expired
         for (const Relation& r : incoming(id)) {
             if (!effective_on(r, day)) continue;
             if (r.kind == RelationKind::repeals || r.kind == RelationKind::supersedes) endings.push_back({*rel_date(r), 0});
             if (r.kind == RelationKind::declares_invalid) endings.push_back({*rel_date(r), 1});
         }
-        for (const Event& e : doc.events) {
+        for (const Event& e : doc.events()) {
             if (e.date > day) continue;
             if (e.type == EventType::repeal) endings.push_back({e.date, 0});
             if (e.type == EventType::invalidation) endings.push_back({e.date, 1});
@@ -92,11 +92,11 @@ struct Ref {
             if (ended_on) *ended_on = first.first;
             return first.second == 0 ? Status::repealed : first.second == 1 ? Status::invalid : Status::expired;
         }
-        return day < *doc.effective ? Status::pending : Status::in_force;
+        return day < *doc.effective() ? Status::pending : Status::in_force;
     }
 
     bool amended(DocumentId id, Date day) const {
-        for (const Event& e : c.document(id).events)
+        for (const Event& e : c.document(id).events())
             if (e.type == EventType::amendment && e.date <= day) return true;
         for (const Relation& r : incoming(id))
             if (r.kind == RelationKind::amends && effective_on(r, day)) return true;
@@ -106,7 +106,7 @@ struct Ref {
     static bool ended(Status s) { return s == Status::repealed || s == Status::invalid || s == Status::expired; }
 
     bool formally_ended(DocumentId id, Date day) const {
-        for (const Event& e : c.document(id).events)
+        for (const Event& e : c.document(id).events())
             if ((e.type == EventType::repeal || e.type == EventType::invalidation) && e.date <= day) return true;
         for (const Relation& r : incoming(id))
             if ((r.kind == RelationKind::repeals || r.kind == RelationKind::supersedes || r.kind == RelationKind::declares_invalid) &&
@@ -122,8 +122,8 @@ struct Ref {
         std::map<std::uint32_t, Action> action_of;
         const Profile& p = c.profile();
         for (DocumentId id : c.documents()) {
-            const Document& doc = c.document(id);
-            if (scope && doc.drafter != *scope && std::find(doc.issuers.begin(), doc.issuers.end(), *scope) == doc.issuers.end())
+            const Document doc = c.document(id);
+            if (scope && doc.drafter() != *scope && std::find(doc.issuers().begin(), doc.issuers().end(), *scope) == doc.issuers().end())
                 continue;
             const Status s = status(id, day);
             if (!(s == Status::in_force || s == Status::pending || (s == Status::expired && !formally_ended(id, day)))) continue;
@@ -143,42 +143,42 @@ struct Ref {
                     const DocumentId bid(b);
                     if (ended(status(bid, day))) ++n_ended;
                     else if (action_of.count(b) && (action_of[b] == Action::repeal || action_of[b] == Action::declare_invalid)) ++n_doomed;
-                    for (const Event& e : c.document(bid).events)
-                        if (e.type == EventType::amendment && e.date > *doc.published && e.date <= day) basis_amended = true;
+                    for (const Event& e : c.document(bid).events())
+                        if (e.type == EventType::amendment && e.date > *doc.published() && e.date <= day) basis_amended = true;
                     for (const Relation& r : incoming(bid))
-                        if (r.kind == RelationKind::amends && effective_on(r, day) && *rel_date(r) > *doc.published) basis_amended = true;
+                        if (r.kind == RelationKind::amends && effective_on(r, day) && *rel_date(r) > *doc.published()) basis_amended = true;
                 }
                 const Action basis_action = n_ended + n_doomed == bases.size() ? Action::repeal : Action::amend;
                 if (n_ended) f["BASIS_TERMINATED"] = basis_action;
                 if (n_doomed) f["BASIS_TO_BE_TERMINATED"] = basis_action;
                 if (basis_amended) f["BASIS_AMENDED"] = Action::evaluate;
                 bool all_abolished = true, all_succeeded = true;
-                for (AuthorityId a : doc.issuers) {
-                    if (!c.authority(a).abolished || *c.authority(a).abolished > day) { all_abolished = false; break; }
+                for (AuthorityId a : doc.issuers()) {
+                    if (!c.authority(a).abolished() || *c.authority(a).abolished() > day) { all_abolished = false; break; }
                     AuthorityId x = a;
                     std::set<std::uint32_t> seen;
-                    while (x.valid() && c.authority(x).abolished && *c.authority(x).abolished <= day && seen.insert(x.index()).second)
-                        x = c.authority(x).successor;
-                    if (!x.valid() || (c.authority(x).abolished && *c.authority(x).abolished <= day)) all_succeeded = false;
+                    while (x.valid() && c.authority(x).abolished() && *c.authority(x).abolished() <= day && seen.insert(x.index()).second)
+                        x = c.authority(x).successor();
+                    if (!x.valid() || (c.authority(x).abolished() && *c.authority(x).abolished() <= day)) all_succeeded = false;
                 }
                 if (all_abolished) f["ISSUER_ABOLISHED"] = all_succeeded ? Action::amend : Action::declare_invalid;
-                if (doc.kind == DocumentKind::normative || doc.kind == DocumentKind::party_normative) {
-                    const int years = doc.trial ? p.trial_years : p.validity_years;
-                    if (doc.expires && *doc.expires > anniv_years(*doc.effective, years) - g::days(1)) f["TERM_TOO_LONG"] = Action::amend;
+                if (doc.kind() == DocumentKind::normative || doc.kind() == DocumentKind::party_normative) {
+                    const int years = doc.trial() ? p.trial_years : p.validity_years;
+                    if (doc.expires() && *doc.expires() > anniv_years(*doc.effective(), years) - g::days(1)) f["TERM_TOO_LONG"] = Action::amend;
                     std::optional<Date> adopted;
-                    for (const auto& cd : doc.procedure.collective_decisions)
-                        if (cd.outcome == DecisionOutcome::adopted && cd.date <= *doc.published && (!adopted || cd.date < *adopted)) adopted = cd.date;
-                    const Date cutoff = adopted ? *adopted : *doc.published;
+                    for (const auto& cd : doc.procedure().collective_decisions())
+                        if (cd.outcome == DecisionOutcome::adopted && cd.date <= *doc.published() && (!adopted || cd.date < *adopted)) adopted = cd.date;
+                    const Date cutoff = adopted ? *adopted : *doc.published();
                     bool reviewed = false;
-                    for (const auto& lr : doc.procedure.legality_reviews)
+                    for (const auto& lr : doc.procedure().legality_reviews())
                         if (lr.outcome != LegalityOutcome::unlawful && lr.date <= cutoff) reviewed = true;
                     if (!reviewed) f["NO_LEGALITY_REVIEW"] = Action::amend;
                     if (!adopted) f["NO_COLLECTIVE_DECISION"] = Action::amend;
-                    if (!doc.procedure.consultation) f["NO_CONSULTATION"] = Action::evaluate;
-                    else if ((doc.procedure.consultation->to - doc.procedure.consultation->from).days() + 1 < p.consultation_min_days)
+                    if (!doc.procedure().consultation()) f["NO_CONSULTATION"] = Action::evaluate;
+                    else if ((doc.procedure().consultation()->to - doc.procedure().consultation()->from).days() + 1 < p.consultation_min_days)
                         f["SHORT_CONSULTATION"] = Action::evaluate;
-                    const Date due = *doc.published + g::days(p.filing_within_days);
-                    if (due < day && (!doc.procedure.filing || doc.procedure.filing->date > due)) f["FILING_OVERDUE"] = Action::evaluate;
+                    const Date due = *doc.published() + g::days(p.filing_within_days);
+                    if (due < day && (!doc.procedure().filing() || doc.procedure().filing()->date > due)) f["FILING_OVERDUE"] = Action::evaluate;
                 }
             }
             Action strongest = Action::retain;
@@ -188,7 +188,7 @@ struct Ref {
                 strongest = std::max(strongest, a);
             }
             action_of[id.index()] = strongest;
-            out[std::string(doc.id)] = {strongest, codes};
+            out[std::string(doc.id())] = {strongest, codes};
         }
         return out;
     }
@@ -294,27 +294,27 @@ TEST_P(ReferenceTest, StatusCleanupAndImpactAgreeWithANaiveReadingOfTheSpec) {
         for (DocumentId id : c.documents()) {
             const DocumentStatus s = status_of(c, id, day);
             std::optional<Date> ended_on;
-            ASSERT_EQ(s.status, ref.status(id, day, &ended_on)) << c.document(id).id << " on " << format_date(day);
-            ASSERT_EQ(s.last_day, ref.last_day(id, day)) << c.document(id).id << " on " << format_date(day);
-            ASSERT_EQ(s.amended, ref.amended(id, day)) << c.document(id).id << " on " << format_date(day);
+            ASSERT_EQ(s.status, ref.status(id, day, &ended_on)) << c.document(id).id() << " on " << format_date(day);
+            ASSERT_EQ(s.last_day, ref.last_day(id, day)) << c.document(id).id() << " on " << format_date(day);
+            ASSERT_EQ(s.amended, ref.amended(id, day)) << c.document(id).id() << " on " << format_date(day);
             if (is_ended(s.status)) {
-                ASSERT_EQ(s.ended, ended_on) << c.document(id).id;
+                ASSERT_EQ(s.ended, ended_on) << c.document(id).id();
             }
         }
         std::vector<std::optional<AuthorityId>> scopes = {std::nullopt};
         for (AuthorityId a : c.authorities()) scopes.push_back(a);
         for (const auto& scope : scopes) {
             const auto expected = ref.cleanup(day, scope);
-            const CleanupResult got = cleanup(c, day, scope);
+            const CleanupResult got = cleanup(c, day, scope ? CleanupScope::of(*scope) : CleanupScope::all());
             ASSERT_EQ(got.items().size(), expected.size()) << "on " << format_date(day);
             for (const CleanupItem& item : got.items()) {
-                const std::string id(c.document(item.document).id);
+                const std::string id(c.document(item.document).id());
                 const auto it = expected.find(id);
                 ASSERT_NE(it, expected.end()) << id << " looked at but should not be";
                 std::set<std::string> codes;
                 for (const Finding& f : got.findings(item)) codes.insert(std::string(to_string(f.code)));
                 ASSERT_EQ(describe(codes), describe(it->second.second))
-                    << id << " on " << format_date(day) << (scope ? " scope " + std::string(c.authority(*scope).id) : "");
+                    << id << " on " << format_date(day) << (scope ? " scope " + std::string(c.authority(*scope).id()) : "");
                 ASSERT_EQ(item.action, it->second.first) << id << " on " << format_date(day);
             }
         }
@@ -335,13 +335,13 @@ TEST_P(ReferenceTest, StatusCleanupAndImpactAgreeWithANaiveReadingOfTheSpec) {
             }
             std::vector<std::tuple<std::uint32_t, std::string, Status>> want;
             for (auto [v, k] : depth)
-                if (v != root.index()) want.emplace_back(k, std::string(c.document(DocumentId(v)).id), ref.status(DocumentId(v), day));
+                if (v != root.index()) want.emplace_back(k, std::string(c.document(DocumentId(v)).id()), ref.status(DocumentId(v), day));
             std::sort(want.begin(), want.end());
             const auto got = impact(c, root, day);
             ASSERT_EQ(got.size(), want.size());
             for (std::size_t i = 0; i < got.size(); ++i) {
                 ASSERT_EQ(got[i].depth, std::get<0>(want[i]));
-                ASSERT_EQ(c.document(got[i].document).id, std::get<1>(want[i]));
+                ASSERT_EQ(c.document(got[i].document).id(), std::get<1>(want[i]));
                 ASSERT_EQ(got[i].status, std::get<2>(want[i]));
             }
         }

@@ -39,7 +39,7 @@ TEST(LastDay, TrialDocumentLastsTwoYears) {
     CorpusBuilder b = base();
     b.document("trial", DocumentKind::normative, "江阴市技术转移机构管理办法（试行）").issuer("gov").dates("2018-03-01");
     const Corpus c = build(b);
-    EXPECT_TRUE(c.document(*c.find_document("trial")).trial);
+    EXPECT_TRUE(c.document(*c.find_document("trial")).trial());
     EXPECT_EQ(status(c, "trial", "2019-01-01").last_day, d("2020-02-29"));
 }
 

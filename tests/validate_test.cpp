@@ -209,10 +209,10 @@ TEST(Validate, DefaultsAreResolved) {
     b.document("a", DocumentKind::normative, "某某办法（暂行）").issuer("kjj").issuer("gov").dates("2018-01-01");
     const LoadResult r = b.build();
     ASSERT_TRUE(r.ok());
-    const Document& a = r.corpus->document(*r.corpus->find_document("a"));
-    EXPECT_TRUE(a.trial);
-    EXPECT_EQ(r.corpus->authority(a.drafter).id, "kjj");  // SPEC §1: the first issuer
-    EXPECT_EQ(a.effective, a.published);
+    const Document a = r.corpus->document(*r.corpus->find_document("a"));
+    EXPECT_TRUE(a.trial());
+    EXPECT_EQ(r.corpus->authority(a.drafter()).id(), "kjj");  // SPEC §1: the first issuer
+    EXPECT_EQ(a.effective(), a.published());
 }
 
 TEST(Validate, LongBasisChainDoesNotOverflowAndLongCycleIsFound) {
@@ -287,13 +287,14 @@ TEST(Index, DocumentsByIdAreInByteOrderWhateverTheSharedPrefixes) {
     const LoadResult r = b.build();
     ASSERT_TRUE(r.ok());
     std::vector<std::string> got;
-    for (DocumentId id : r.corpus->documents_by_id()) got.emplace_back(r.corpus->document(id).id);
+    for (DocumentId id : r.corpus->documents_by_id()) got.emplace_back(r.corpus->document(id).id());
     std::sort(ids.begin(), ids.end());
     EXPECT_EQ(got, ids);
-    for (const auto& id : ids) EXPECT_EQ(r.corpus->document(*r.corpus->find_document(id)).id, id);
+    for (const auto& id : ids) EXPECT_EQ(r.corpus->document(*r.corpus->find_document(id)).id(), id);
     // A document's rank is its position in that order (the key of the status indexes).
     const auto& order = r.corpus->documents_by_id();
-    for (std::uint32_t rank = 0; rank < order.size(); ++rank) ASSERT_EQ(r.corpus->rank_of(order[rank]), rank);
+    const auto& data = detail::data_of(*r.corpus);
+    for (std::uint32_t rank = 0; rank < order.size(); ++rank) ASSERT_EQ(detail::rank_of(data, order[rank]).index(), rank);
 }
 
 TEST(Index, DependentsAndModificationsOfADocumentWhateverTheIdOrder) {
@@ -309,17 +310,18 @@ TEST(Index, DependentsAndModificationsOfADocumentWhateverTheIdOrder) {
     const Corpus& c = *r.corpus;
     auto ids = [&c](auto range) {
         std::vector<std::string> out;
-        for (DocumentId id : range) out.emplace_back(c.document(id).id);
+        for (DocumentId id : range) out.emplace_back(c.document(id).id());
         return out;
     };
     EXPECT_EQ(ids(c.dependents_of(*c.find_document("z-law"))), (std::vector<std::string>{"m-rule", "a-doc", "b-amend"}));
     EXPECT_EQ(ids(c.dependents_of(*c.find_document("m-rule"))), (std::vector<std::string>{"a-doc"}));
     EXPECT_TRUE(c.dependents_of(*c.find_document("a-doc")).empty());
-    const RelationSpan m = c.modifications_of(*c.find_document("m-rule"));
+    const auto& data = detail::data_of(c);
+    const auto m = detail::modifications_at(data, detail::rank_of(data, *c.find_document("m-rule")));
     ASSERT_EQ(m.size(), 1u);
-    EXPECT_EQ(c.document(m[0].source).id, "b-amend");
-    EXPECT_EQ(c.modification_days_of(*c.find_document("m-rule"))[0].from, test::d("2016-01-01"));
-    EXPECT_TRUE(c.modifications_of(*c.find_document("z-law")).empty());
+    EXPECT_EQ(c.document(detail::document_at(data, m[0].source)).id(), "b-amend");
+    EXPECT_EQ(detail::to_date(m[0].from), test::d("2016-01-01"));
+    EXPECT_TRUE(detail::modifications_at(data, detail::rank_of(data, *c.find_document("z-law"))).empty());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "normdoc/date.hpp"
+#include "normdoc/detail/corpus_data.hpp"
 #include "normdoc/enum_names.hpp"
 #include "normdoc/id.hpp"
 
@@ -32,22 +33,38 @@ constexpr std::optional<Level> parse_level(std::string_view s) noexcept {
 inline std::ostream& operator<<(std::ostream& os, AuthorityKind k) { return os << to_string(k); }
 inline std::ostream& operator<<(std::ostream& os, Level l) { return os << to_string(l); }
 
-// An authority of a loaded corpus. Strings are views into the corpus that owns it.
-struct Authority {
-    std::string_view id;
-    std::string_view name;
-    AuthorityKind kind = AuthorityKind::other;
-    std::optional<Level> level;
-    AuthorityId parent;               // none when absent
-    std::optional<Date> abolished;    // the first day it no longer exists
-    AuthorityId successor;            // none when absent
+// An authority of a loaded corpus: a small handle like Document, valid while a Corpus sharing
+// its data lives. Strings are views into the corpus.
+class Authority {
+public:
+    Authority(const detail::CorpusData* data, AuthorityId id) noexcept : data_(data), id_(id) {}
+
+    AuthorityId authority_id() const noexcept { return id_; }
+    std::string_view id() const noexcept { return data_->text(record().id); }
+    std::string_view name() const noexcept { return data_->text(record().name); }
+    AuthorityKind kind() const noexcept { return static_cast<AuthorityKind>(record().kind); }
+    std::optional<Level> level() const noexcept {
+        if (record().level == detail::k_no_level) return std::nullopt;
+        return static_cast<Level>(record().level);
+    }
+    AuthorityId parent() const noexcept { return record().parent; }        // none when absent
+    std::optional<Date> abolished() const noexcept { return detail::to_optional_date(record().abolished); }  // its first day gone
+    AuthorityId successor() const noexcept { return record().successor; }  // none when absent
 
     // SPEC §2: abolished on or before `day`.
-    bool abolished_by(Date day) const noexcept { return abolished && *abolished <= day; }
+    bool abolished_by(Date day) const noexcept {
+        const detail::Day a = record().abolished;
+        return a != detail::k_no_day && a <= detail::to_day(day);
+    }
+
+private:
+    const detail::AuthorityRecord& record() const noexcept { return data_->columns.authorities[id_.index()]; }
+    const detail::CorpusData* data_;
+    AuthorityId id_;
 };
 
 inline std::ostream& operator<<(std::ostream& os, const Authority& a) {
-    return os << "Authority{" << a.id << ", " << a.name << ", " << a.kind << '}';
+    return os << "Authority{" << a.id() << ", " << a.name() << ", " << a.kind() << '}';
 }
 
 }  // namespace normdoc

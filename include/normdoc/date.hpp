@@ -28,6 +28,27 @@ constexpr int days_in_month(int year, int month) noexcept {
     return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
 }
 
+// Counts of years, months and days are distinct types, so that a term of 5 years cannot be passed
+// where 6 months are meant (SPEC §3: validity years, review months, filing days).
+struct Years {
+    int count;
+    constexpr explicit Years(int n) noexcept : count(n) {}
+};
+struct Months {
+    int count;
+    constexpr explicit Months(int n) noexcept : count(n) {}
+};
+struct Days {
+    long count;
+    constexpr explicit Days(long n) noexcept : count(n) {}
+    friend constexpr bool operator==(Days a, Days b) noexcept { return a.count == b.count; }
+    friend constexpr bool operator!=(Days a, Days b) noexcept { return a.count != b.count; }
+    friend constexpr bool operator<(Days a, Days b) noexcept { return a.count < b.count; }
+    friend constexpr bool operator<=(Days a, Days b) noexcept { return a.count <= b.count; }
+    friend constexpr bool operator>(Days a, Days b) noexcept { return a.count > b.count; }
+    friend constexpr bool operator>=(Days a, Days b) noexcept { return a.count >= b.count; }
+};
+
 namespace detail {
 struct YearMonth {
     int year;
@@ -49,43 +70,43 @@ inline Date make_date(int year, int month, int day) {
 
 // SPEC §4: the same day n months later; if that day does not exist, the first day of the
 // following month (31 January + 1 month = 1 March).
-inline Date anniversary_months(Date start, int months) {
+inline Date anniversary_months(Date start, Months months) {
     const auto ymd = start.year_month_day();
-    const auto [y, m] = detail::shift_months(ymd.year, ymd.month, months);
+    const auto [y, m] = detail::shift_months(ymd.year, ymd.month, months.count);
     if (ymd.day <= days_in_month(y, m)) return detail::make_date(y, m, ymd.day);
     const auto next = detail::shift_months(y, m, 1);
     return detail::make_date(next.year, next.month, 1);
 }
 
 // SPEC §4: the same month and day n years later; 29 February → 1 March in a common year.
-inline Date anniversary_years(Date start, int years) { return anniversary_months(start, years * 12); }
+inline Date anniversary_years(Date start, Years years) { return anniversary_months(start, Months(years.count * 12)); }
 
 // SPEC §4: the same day M months earlier, or the last day of that month if it does not exist
 // (2020-08-30 back 6 months → 2020-02-29).
-inline Date months_before(Date day, int months) {
+inline Date months_before(Date day, Months months) {
     const auto ymd = day.year_month_day();
-    const auto [y, m] = detail::shift_months(ymd.year, ymd.month, -months);
+    const auto [y, m] = detail::shift_months(ymd.year, ymd.month, -months.count);
     const int last = days_in_month(y, m);
     return detail::make_date(y, m, ymd.day <= last ? static_cast<int>(ymd.day) : last);
 }
 
 // SPEC §4: last day in force of a term of `years` from `effective`: anniv − 1 day.
-inline Date term_last_day(Date effective, int years) {
+inline Date term_last_day(Date effective, Years years) {
     return anniversary_years(effective, years) - boost::gregorian::days(1);
 }
 
 // SPEC §4: the review window opens `months` before the day after the last day, and closes on it.
-inline Date review_window_opens(Date last_day, int months) {
+inline Date review_window_opens(Date last_day, Months months) {
     return months_before(last_day + boost::gregorian::days(1), months);
 }
 
 // SPEC §4: a filing on the deadline is on time.
-inline Date filing_deadline(Date published, int within_days) {
-    return published + boost::gregorian::days(within_days);
+inline Date filing_deadline(Date published, Days within) {
+    return published + boost::gregorian::days(within.count);
 }
 
 // SPEC §4: both ends count.
-inline long consultation_days(Date from, Date to) { return (to - from).days() + 1; }
+inline Days consultation_days(Date from, Date to) { return Days((to - from).days() + 1); }
 
 // The result of parsing a date: a value, or the reason it is not one. Never throws.
 struct DateParse {

@@ -1,15 +1,17 @@
-// Documents: kinds in rank order, procedure record, explicit lifecycle events (SPEC §2, §7).
+// Documents (SPEC §2, §7): kinds in rank order, the procedure record, explicit lifecycle events,
+// and Document, a document of a loaded corpus.
 #pragma once
 
 #include "normdoc/date.hpp"
+#include "normdoc/detail/corpus_data.hpp"
 #include "normdoc/enum_names.hpp"
 #include "normdoc/id.hpp"
 #include "normdoc/number.hpp"
+#include "normdoc/span.hpp"
 
 #include <optional>
 #include <ostream>
 #include <string_view>
-#include <vector>
 
 namespace normdoc {
 
@@ -55,58 +57,124 @@ constexpr bool is_normative(DocumentKind k) noexcept {
     return k == DocumentKind::normative || k == DocumentKind::party_normative;
 }
 
+// The steps of a procedure record and the events of a document, as values.
 struct Consultation { Date from; Date to; };
 struct LegalityReview { Date date; LegalityOutcome outcome = LegalityOutcome::lawful; AuthorityId by; };
 struct CollectiveDecision { Date date; std::string_view body; DecisionOutcome outcome = DecisionOutcome::adopted; };
 struct Filing { Date date; AuthorityId with; };
-
-// The procedure record (SPEC §7 <procedure>); reviews and decisions may repeat.
-struct Procedure {
-    std::optional<Date> assessment;
-    std::optional<Consultation> consultation;
-    std::optional<Date> expert_review;
-    std::optional<Date> risk_assessment;
-    std::vector<LegalityReview> legality_reviews;
-    std::vector<CollectiveDecision> collective_decisions;
-    std::optional<Filing> filing;
-};
-
 struct Event {
     EventType type = EventType::amendment;
     Date date;
     std::string_view source;  // free text, may be empty
 };
 
-// A document of a loaded corpus. Strings are views into the corpus that owns it; its relations
-// are edges of the corpus's relation graph (Corpus::relations_from / relations_to).
-struct Document {
-    std::string_view id;
-    DocumentKind kind = DocumentKind::other;
-    std::string_view title;
-    std::string_view number;          // empty when none
-    bool trial = false;               // SPEC §7: default from 试行/暂行 in the title, resolved
-    std::vector<AuthorityId> issuers; // at least one
-    AuthorityId drafter;              // SPEC §1: defaults to the first issuer, resolved
-    std::vector<std::string_view> subjects;
-    std::optional<Date> published;    // none → draft
-    std::optional<Date> effective;    // SPEC §7: defaults to published, resolved
-    std::optional<Date> expires;      // last day in force as written
-    Procedure procedure;
-    std::vector<Event> events;
+namespace detail {
+struct DecodeReview {
+    LegalityReview operator()(const ReviewRecord& r) const noexcept {
+        return {to_date(r.date), static_cast<LegalityOutcome>(r.outcome), r.by};
+    }
+};
+struct DecodeDecision {
+    const CorpusData* data = nullptr;
+    CollectiveDecision operator()(const DecisionRecord& r) const noexcept {
+        return {to_date(r.date), data->text(r.body), static_cast<DecisionOutcome>(r.outcome)};
+    }
+};
+struct DecodeEvent {
+    const CorpusData* data = nullptr;
+    Event operator()(const EventRecord& r) const noexcept {
+        return {static_cast<EventType>(r.type), to_date(r.date), data->text(r.source)};
+    }
+};
+struct DecodeText {
+    const CorpusData* data = nullptr;
+    std::string_view operator()(const TextRef& r) const noexcept { return data->text(r); }
+};
+}  // namespace detail
 
-    DocumentNumber parsed_number() const noexcept { return parse_number(number); }
+using LegalityReviews = DecodedRange<detail::ReviewRecord, detail::DecodeReview>;
+using CollectiveDecisions = DecodedRange<detail::DecisionRecord, detail::DecodeDecision>;
+using Events = DecodedRange<detail::EventRecord, detail::DecodeEvent>;
+using TextList = DecodedRange<detail::TextRef, detail::DecodeText>;
+
+// A document's procedure record (SPEC §7 <procedure>); reviews and decisions may repeat.
+class Procedure {
+public:
+    Procedure(const detail::CorpusData* data, DocumentId id) noexcept : data_(data), id_(id) {}
+
+    std::optional<Date> assessment() const noexcept { return detail::to_optional_date(record().assessment); }
+    std::optional<Consultation> consultation() const noexcept {
+        const auto& r = record();
+        if (r.consultation_from == detail::k_no_day) return std::nullopt;
+        return Consultation{detail::to_date(r.consultation_from), detail::to_date(r.consultation_to)};
+    }
+    std::optional<Date> expert_review() const noexcept { return detail::to_optional_date(record().expert_review); }
+    std::optional<Date> risk_assessment() const noexcept { return detail::to_optional_date(record().risk_assessment); }
+    LegalityReviews legality_reviews() const noexcept {
+        return {detail::CorpusData::run(data_->columns.reviews, data_->columns.review_offsets, id_.index()), {}};
+    }
+    CollectiveDecisions collective_decisions() const noexcept {
+        return {detail::CorpusData::run(data_->columns.decisions, data_->columns.decision_offsets, id_.index()), {data_}};
+    }
+    std::optional<Filing> filing() const noexcept {
+        const auto& r = record();
+        if (r.filing == detail::k_no_day) return std::nullopt;
+        return Filing{detail::to_date(r.filing), r.filing_with};
+    }
+    // No step recorded at all.
+    bool empty() const noexcept {
+        const auto& r = record();
+        return r.assessment == detail::k_no_day && r.expert_review == detail::k_no_day &&
+               r.risk_assessment == detail::k_no_day && r.consultation_from == detail::k_no_day &&
+               r.filing == detail::k_no_day && legality_reviews().empty() && collective_decisions().empty();
+    }
+
+private:
+    const detail::DocumentRecord& record() const noexcept { return data_->columns.documents[id_.index()]; }
+    const detail::CorpusData* data_;
+    DocumentId id_;
+};
+
+// A document of a loaded corpus: a small handle (the corpus's data and the document's id), cheap
+// to copy, valid while a Corpus sharing that data lives. Strings are views into the corpus.
+// Its relations are Corpus::relations_from / relations_to.
+class Document {
+public:
+    Document(const detail::CorpusData* data, DocumentId id) noexcept : data_(data), id_(id) {}
+
+    DocumentId document_id() const noexcept { return id_; }
+    std::string_view id() const noexcept { return data_->text(record().id); }
+    DocumentKind kind() const noexcept { return static_cast<DocumentKind>(record().kind); }
+    std::string_view title() const noexcept { return data_->text(record().title); }
+    std::string_view number() const noexcept { return data_->text(record().number); }  // empty when none
+    DocumentNumber parsed_number() const noexcept { return parse_number(number()); }
+    bool trial() const noexcept { return record().trial != 0; }  // SPEC §7 default resolved
+    Span<AuthorityId> issuers() const noexcept {                 // at least one
+        return detail::CorpusData::run(data_->columns.issuers, data_->columns.issuer_offsets, id_.index());
+    }
+    AuthorityId drafter() const noexcept { return record().drafter; }  // SPEC §1 default resolved
+    TextList subjects() const noexcept {
+        return {detail::CorpusData::run(data_->columns.subjects, data_->columns.subject_offsets, id_.index()), {data_}};
+    }
+    std::optional<Date> published() const noexcept { return detail::to_optional_date(record().published); }  // none: a draft
+    std::optional<Date> effective() const noexcept { return detail::to_optional_date(record().effective); }  // SPEC §7 default resolved
+    std::optional<Date> expires() const noexcept { return detail::to_optional_date(record().expires); }      // as written
+    Procedure procedure() const noexcept { return {data_, id_}; }
+    Events events() const noexcept {
+        return {detail::CorpusData::run(data_->columns.events, data_->columns.event_offsets, id_.index()), {data_}};
+    }
+
+private:
+    const detail::DocumentRecord& record() const noexcept { return data_->columns.documents[id_.index()]; }
+    const detail::CorpusData* data_;
+    DocumentId id_;
 };
 
 inline std::ostream& operator<<(std::ostream& os, const Document& d) {
-    os << "Document{" << d.id << ", " << d.kind;
-    if (!d.number.empty()) os << ", " << d.number;
-    if (d.published) os << ", published " << format_date(*d.published);
+    os << "Document{" << d.id() << ", " << d.kind();
+    if (!d.number().empty()) os << ", " << d.number();
+    if (d.published()) os << ", published " << format_date(*d.published());
     return os << '}';
-}
-
-// SPEC §7: trial when the title contains 试行 or 暂行.
-constexpr bool title_says_trial(std::string_view title) noexcept {
-    return title.find("试行") != std::string_view::npos || title.find("暂行") != std::string_view::npos;
 }
 
 }  // namespace normdoc

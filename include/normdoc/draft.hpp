@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace normdoc::draft {
@@ -110,4 +111,40 @@ struct Corpus {
     std::vector<Document> documents;
 };
 
+// ---- SPEC §7's defaults, in one place: what a draft means where it says nothing ----------------
+
+// SPEC §7: a title names a trial document when, leaving out what stands inside 《》 (the title of
+// another document: 关于废止《…暂行办法》的决定 is not itself on trial), it contains 试行 or 暂行.
+// Nested 《》 are skipped as one; a 《 never closed hides the rest of the title.
+constexpr bool title_says_trial(std::string_view title) noexcept {
+    constexpr std::string_view open = "《", close = "》", trial = "试行", interim = "暂行";
+    int depth = 0;
+    for (std::size_t i = 0; i < title.size();) {
+        const std::string_view rest = title.substr(i);
+        if (rest.substr(0, open.size()) == open) { ++depth; i += open.size(); continue; }
+        if (rest.substr(0, close.size()) == close) { if (depth > 0) --depth; i += close.size(); continue; }
+        if (depth == 0 && (rest.substr(0, trial.size()) == trial || rest.substr(0, interim.size()) == interim)) return true;
+        ++i;
+    }
+    return false;
+}
+
+// SPEC §7: `trial` when absent comes from the title.
+inline bool trial_of(const Document& d) noexcept { return d.trial.value_or(d.title && title_says_trial(*d.title)); }
+// SPEC §7: `effective` defaults to `published`.
+inline std::optional<Date> effective_of(const Document& d) noexcept { return d.effective ? d.effective : d.published; }
+// SPEC §1: the drafter defaults to the first issuer (none when there is no issuer).
+inline const Ref* drafter_of(const Document& d) noexcept {
+    if (d.drafter) return &*d.drafter;
+    return d.issuers.empty() ? nullptr : &d.issuers.front();
+}
+// SPEC §2: a relation's date defaults to its source's effective date.
+inline std::optional<Date> relation_date_of(const Document& source, const Relation& r) noexcept {
+    return r.date ? r.date : effective_of(source);
+}
+
 }  // namespace normdoc::draft
+
+namespace normdoc {
+using draft::title_says_trial;
+}

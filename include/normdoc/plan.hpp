@@ -96,18 +96,57 @@ struct Decision {
     std::string id;
     std::string number;
     std::string title;
-    std::string issuer;                       // an authority id of the corpus
+    std::vector<std::string> issuers;         // authority ids of the corpus; several for a joint decision
     Date date;                                // published = effective = the relations' date
     DocumentKind kind = DocumentKind::other;
 };
 
-// SPEC §6 "Applying a plan": the corpus plus the decision document, which `repeals` every
-// `repeal` item and `declares-invalid` every `declare-invalid` item as of its date (other actions
-// are to-dos for people and add nothing). All or nothing: on an unknown item or issuer, an id
-// already in use, an item listed twice, an item already ended as of the date (repealed, invalid,
-// or expired and formally ended), a date before the plan's as-of date, or anything the validator
-// refuses in the result (a duplicate number, say), there is no corpus and every reason is among
-// the problems (item problems carry the plan's file and the item's line).
-LoadResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& decision);
+struct ApplyOptions {
+    // SPEC §6 --only-competent: leave out (with a warning each) the ending items the decision's
+    // issuers are not competent for, and the items an earlier decision has ended already (the
+    // other part of a plan shared between a bureau and its government), instead of refusing.
+    bool only_competent = false;
+};
+
+// An item of the plan that the decision left to others (ApplyOptions::only_competent).
+struct LeftOutItem {
+    std::string ref;
+    Action action = Action::retain;
+    std::vector<AuthorityId> competent;  // SPEC §2: who may decide it (or a body above them); empty when it has ended
+    std::size_t line = 0;                // of the <item> element
+};
+
+// What applying a plan decides, before anything is built: the decision document as a draft (none
+// when nothing may be applied), every problem, and what it ends and leaves out.
+struct DecisionDraft {
+    std::optional<draft::Document> document;
+    std::vector<Problem> problems;  // errors when document is none; else the warnings of items left out
+    std::size_t repealed = 0;
+    std::size_t declared_invalid = 0;
+    std::vector<LeftOutItem> left_out;
+};
+
+// SPEC §6 "Applying a plan": the decision document, which `repeals` every `repeal` item and
+// `declares-invalid` every `declare-invalid` item as of its date (other actions are to-dos for
+// people and add nothing). All or nothing: on an unknown item or issuer, an id already in use, an
+// item listed twice, an item already ended as of the date (repealed, invalid, or expired and
+// formally ended), a date before the plan's as-of date, or an ending item the decision's issuers
+// are not competent for (SPEC §2: NOT_COMPETENT, naming who is), there is no document and every
+// reason is among the problems (item problems carry the plan's file and the item's line). A plan
+// whose items mostly name no document of the corpus is one error (it is not this corpus's plan).
+DecisionDraft draft_decision(const Corpus& corpus, const Plan& plan, const Decision& decision, const ApplyOptions& options = {});
+
+struct ApplyResult {
+    std::optional<Corpus> corpus;   // the corpus plus the decision
+    std::vector<Problem> problems;  // as DecisionDraft's, and anything the validator refuses in the result
+    std::size_t repealed = 0;
+    std::size_t declared_invalid = 0;
+    std::vector<LeftOutItem> left_out;
+
+    bool ok() const noexcept { return corpus.has_value(); }
+};
+
+// draft_decision, then the corpus with the decision through the one validator.
+ApplyResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& decision, const ApplyOptions& options = {});
 
 }  // namespace normdoc

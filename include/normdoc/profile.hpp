@@ -1,6 +1,8 @@
 // The rules profile of SPEC §3: jurisdictions differ, so the numbers are data.
 #pragma once
 
+#include "normdoc/date.hpp"
+
 #include <ostream>
 
 namespace normdoc {
@@ -13,6 +15,11 @@ struct Profile {
     int expiry_review_months = 6;   // <expiry-review months>
 
     int term_years(bool trial) const noexcept { return trial ? trial_years : validity_years; }
+    // The same numbers as the calendar's types (date.hpp).
+    Years term(bool trial) const noexcept { return Years(term_years(trial)); }
+    Months review_months() const noexcept { return Months(expiry_review_months); }
+    Days filing_within() const noexcept { return Days(filing_within_days); }
+    Days consultation_minimum() const noexcept { return Days(consultation_min_days); }
 
     friend bool operator==(const Profile& a, const Profile& b) noexcept {
         return a.validity_years == b.validity_years && a.trial_years == b.trial_years &&

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "normdoc/date.hpp"
+#include "normdoc/detail/corpus_data.hpp"
 #include "normdoc/enum_names.hpp"
 #include "normdoc/id.hpp"
 
@@ -45,7 +46,7 @@ constexpr bool is_repealing(RelationKind k) noexcept {
 // SPEC §5: the relations that end their target once in effect (repealed or invalid).
 constexpr bool ends_target(RelationKind k) noexcept { return is_repealing(k) || k == RelationKind::declares_invalid; }
 
-// One relation of a loaded corpus; also the edge property of the relation graph.
+// One relation of a loaded corpus, as a value; also the edge property of the relation graph.
 struct Relation {
     DocumentId source;
     DocumentId target;
@@ -60,5 +61,23 @@ inline std::ostream& operator<<(std::ostream& os, const Relation& r) {
     if (r.until) os << " until=" << format_date(*r.until);
     return os << '}';
 }
+
+namespace detail {
+inline Relation decode_relation(const RelationRecord& r) noexcept {
+    return {r.source, r.target, static_cast<RelationKind>(r.kind), to_optional_date(r.date), to_optional_date(r.until)};
+}
+struct DecodeRelation {
+    Relation operator()(const RelationRecord& r) const noexcept { return decode_relation(r); }
+};
+struct DecodeIncoming {
+    const CorpusData* data = nullptr;
+    Relation operator()(std::uint32_t k) const noexcept { return decode_relation(data->columns.relations[k]); }
+};
+}  // namespace detail
+
+// A document's own relations (its <relations>, in order), and the relations whose target it is
+// (by source, in file order).
+using OutRelations = DecodedRange<detail::RelationRecord, detail::DecodeRelation>;
+using InRelations = DecodedRange<std::uint32_t, detail::DecodeIncoming>;
 
 }  // namespace normdoc

@@ -1,4 +1,4 @@
-// normdoc apply CORPUS PLAN --id ID --number N --title T --issuer AUTH --date D [--kind K] -o OUT:
+// normdoc apply CORPUS PLAN --id ID --number N --title T --issuer AUTH… --date D [--kind K] [--only-competent] -o OUT:
 // the corpus plus the decision that repeals / declares invalid what the plan says (SPEC §6).
 // All or nothing: on any problem every reason goes to standard error and nothing is written.
 #include "commands.hpp"
@@ -8,6 +8,7 @@
 #include "normdoc/io.hpp"
 #include "normdoc/plan.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 #include <vector>
@@ -18,7 +19,9 @@ namespace {
 constexpr Option k_id{"--id", ValueKind::text, "ID", "the decision document's id (not yet in the corpus)", {}, true};
 constexpr Option k_number{"--number", ValueKind::text, "N", "its number (发文字号), e.g. 澄科发〔2018〕20号", {}, true};
 constexpr Option k_title{"--title", ValueKind::text, "T", "its title", {}, true};
-constexpr Option k_issuer{"--issuer", ValueKind::text, "AUTH", "the authority that issues it", {}, true};
+constexpr Option k_issuer{"--issuer", ValueKind::text, "AUTH", "an authority that issues it (repeat for a joint decision)", {}, true, true};
+constexpr Option k_only_competent{"--only-competent", ValueKind::flag, "",
+                                  "apply only the items the issuers may decide (SPEC §2), leave the rest with a warning each"};
 constexpr Option k_date{"--date", ValueKind::date, "D", "its date: published, effective, and the date of every ending", {}, true};
 constexpr Option k_kind{"--kind", ValueKind::text, "K", "its kind (default other)"};
 constexpr Option k_out{"-o", ValueKind::text, "OUT", "the corpus to write (atomically; may be CORPUS itself)", "--output", true};
@@ -31,10 +34,13 @@ const Command k_apply_command{
     "and effective on D, kind K or other) that repeals every item of PLAN whose action is repeal and\n"
     "declares invalid every item whose action is declare-invalid, as of D. Other actions add nothing.\n"
     "All or nothing: an unknown item or issuer, an ID already in use, an item already repealed or\n"
-    "invalid on D, D before the plan's as-of date, or a result that does not validate, and nothing is\n"
-    "written (exit 1, every reason on standard error).",
+    "invalid on D, D before the plan's as-of date, an item the issuers are not competent for (only its\n"
+    "issuers, their successors or a body above them may end it: NOT_COMPETENT), or a result that does\n"
+    "not validate, and nothing is written (exit 1, every reason on standard error). With\n"
+    "--only-competent the items the issuers may not decide (and those an earlier decision ended) are\n"
+    "left out, one warning each naming who may decide them, and the rest is applied (exit 1 if none).",
     {"CORPUS", "PLAN"},
-    {k_id, k_number, k_title, k_issuer, k_date, k_kind, k_out},
+    {k_id, k_number, k_title, k_issuer, k_date, k_kind, k_only_competent, k_out},
     {},
     run_apply,
 };
@@ -52,7 +58,7 @@ int run_apply(const Args& args) {
     decision.id = args.required(k_id.name);
     decision.number = args.required(k_number.name);
     decision.title = args.required(k_title.name);
-    decision.issuer = args.required(k_issuer.name);
+    decision.issuers = args.values(k_issuer.name);
     decision.date = *args.date(k_date.name);
     if (const auto kind = args.value(k_kind.name)) {
         const auto parsed = parse_document_kind(*kind);
@@ -69,14 +75,31 @@ int run_apply(const Args& args) {
     print_problems(plan.problems);
     if (!corpus || !plan.ok()) return k_exit_invalid;
 
-    const LoadResult applied = apply_plan(*corpus, *plan.plan, decision);
+    ApplyOptions options;
+    options.only_competent = args.has(k_only_competent.name);
+    const ApplyResult applied = apply_plan(*corpus, *plan.plan, decision, options);
     print_problems(applied.problems);
     if (!applied.ok()) {
-        std::cerr << "normdoc apply: nothing written (" << applied.problems.size()
-                  << (applied.problems.size() == 1 ? " problem)\n" : " problems)\n");
+        const auto errors = static_cast<std::size_t>(
+            std::count_if(applied.problems.begin(), applied.problems.end(), [](const Problem& p) { return p.is_error(); }));
+        std::cerr << "normdoc apply: nothing written (" << errors << (errors == 1 ? " error)\n" : " errors)\n");
         return k_exit_invalid;
     }
     save_corpus(*applied.corpus, out);
+    // What it did, for the person who ran it.
+    std::cout << "decision " << decision.id << " (" << decision.number << ") written to " << out << ": repeals "
+              << applied.repealed << ", declares invalid " << applied.declared_invalid << '\n';
+    if (!applied.left_out.empty()) {
+        std::cout << "left out " << applied.left_out.size() << (applied.left_out.size() == 1 ? " item" : " items") << ":\n";
+        for (const LeftOutItem& item : applied.left_out) {
+            std::cout << "  " << item.ref << " (" << to_string(item.action) << "): ";
+            if (item.competent.empty()) std::cout << "already ended";
+            for (std::size_t k = 0; k < item.competent.size(); ++k)
+                std::cout << (k ? " or " : "for ") << corpus->authority(item.competent[k]).name() << " ("
+                          << corpus->authority(item.competent[k]).id() << ")" << (k + 1 == item.competent.size() ? " to decide" : "");
+            std::cout << '\n';
+        }
+    }
     return k_exit_ok;
 }
 

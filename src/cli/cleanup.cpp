@@ -5,6 +5,7 @@
 #include "load.hpp"
 #include "output.hpp"
 #include "table.hpp"
+#include "words.hpp"
 
 #include "normdoc/cleanup.hpp"
 #include "normdoc/plan.hpp"
@@ -38,11 +39,11 @@ void write_csv(std::ostream& out, const CleanupResult& r) {
     csv.row({"id", "number", "status", "action", "findings"});
     std::vector<std::string> codes;
     for (const CleanupItem& item : r.items()) {
-        const Document& doc = corpus.document(item.document);
+        const Document doc = corpus.document(item.document);
         codes.clear();
-        for (Finding f : r.findings(item)) codes.emplace_back(to_string(f.code));
-        csv.field(doc.id)
-            .field(doc.number)
+        for (const Finding& f : r.findings(item)) codes.emplace_back(to_string(f.code));
+        csv.field(doc.id())
+            .field(doc.number())
             .field(to_string(item.status))
             .field(to_string(item.action))
             .field(join_sorted(codes))
@@ -56,9 +57,9 @@ std::string copies(std::uint32_t n) { return std::to_string(n) + " 份"; }
 void write_text(std::ostream& out, const CleanupResult& r) {
     const Corpus& corpus = r.corpus();
     out << "规范性文件清理 clean-up as of " << format_date(r.as_of());
-    if (r.scope()) {
-        const Authority& a = corpus.authority(*r.scope());
-        out << ", " << a.name << " (" << a.id << ")";
+    if (!r.scope().is_all()) {
+        const Authority a = corpus.authority(r.scope().authority());
+        out << ", " << a.name() << " (" << a.id() << ")";
     }
     out << ": " << r.items().size() << (r.items().size() == 1 ? " document" : " documents") << " looked at\n";
 
@@ -70,11 +71,11 @@ void write_text(std::ostream& out, const CleanupResult& r) {
         out << '\n' << action_words(action) << " (" << to_string(action) << "): " << n << " 份\n";
         for (const CleanupItem& item : r.items()) {
             if (item.action != action) continue;
-            const Document& doc = corpus.document(item.document);
+            const Document doc = corpus.document(item.document);
             out << "  ";
-            if (!doc.number.empty()) out << doc.number << ' ';
-            out << "《" << doc.title << "》 [" << doc.id << ", " << to_string(item.status) << "]\n";
-            for (Finding f : r.findings(item))
+            if (!doc.number().empty()) out << doc.number() << ' ';
+            out << "《" << doc.title() << "》 [" << doc.id() << ", " << to_string(item.status) << "]\n";
+            for (const Finding& f : r.findings(item))
                 out << "    - " << finding_words(f.code) << " (" << to_string(f.code) << ", " << to_string(f.action)
                     << "): " << r.detail(item, f) << '\n';
         }
@@ -89,7 +90,7 @@ void write_text(std::ostream& out, const CleanupResult& r) {
     TextTable table(std::move(columns));
     for (const ActionCounts& counts : r.summary_by_issuer()) {
         std::vector<std::string> row;
-        row.emplace_back(counts.authority.valid() ? std::string(corpus.authority(counts.authority).name)
+        row.emplace_back(counts.authority.valid() ? std::string(corpus.authority(counts.authority).name())
                                                   : std::string("合计 (each document once)"));
         for (int a = static_cast<int>(k_action_count) - 1; a >= 0; --a) row.push_back(copies(counts[static_cast<Action>(a)]));
         row.push_back(copies(counts.total()));
@@ -104,8 +105,8 @@ int run_cleanup(const Args& args) {
     const Date as_of = args.as_of();
     const auto corpus = load_corpus_or_report(args.positional(0));
     if (!corpus) return k_exit_invalid;
-    std::optional<AuthorityId> scope;
-    if (const auto s = args.value(opt::scope.name)) scope = require_authority(*corpus, *s, opt::scope.name);
+    CleanupScope scope = CleanupScope::all();
+    if (const auto s = args.value(opt::scope.name)) scope = CleanupScope::of(require_authority(*corpus, *s, opt::scope.name));
 
     const CleanupResult result = cleanup(*corpus, as_of, scope);
     write_output(args, [&](std::ostream& out) {

@@ -37,20 +37,20 @@ int run_impact(const Args& args) {
             CsvWriter csv(out);
             csv.row({"id", "depth", "status"});
             for (const ImpactEntry& e : entries)
-                csv.field(corpus->document(e.document).id).field(std::to_string(e.depth)).field(to_string(e.status)).end_row();
+                csv.field(corpus->document(e.document).id()).field(std::to_string(e.depth)).field(to_string(e.status)).end_row();
             return;
         }
-        const Document& doc = corpus->document(root);
-        out << "Documents depending on " << doc.id;
-        if (!doc.number.empty()) out << ' ' << doc.number;
-        out << " 《" << doc.title << "》 as of " << format_date(as_of) << ": " << entries.size() << '\n';
+        const Document doc = corpus->document(root);
+        out << "Documents depending on " << doc.id();
+        if (!doc.number().empty()) out << ' ' << doc.number();
+        out << " 《" << doc.title() << "》 as of " << format_date(as_of) << ": " << entries.size() << '\n';
         if (entries.empty()) return;
         out << '\n';
         TextTable table({{"DEPTH", Align::right}, {"ID"}, {"NUMBER"}, {"STATUS"}, {"TITLE", Align::left, 40}});
         for (const ImpactEntry& e : entries) {
-            const Document& d = corpus->document(e.document);
-            table.add_row({std::to_string(e.depth), std::string(d.id), d.number.empty() ? std::string("-") : std::string(d.number),
-                           std::string(to_string(e.status)), std::string(d.title)});
+            const Document d = corpus->document(e.document);
+            table.add_row({std::to_string(e.depth), std::string(d.id()), d.number().empty() ? std::string("-") : std::string(d.number()),
+                           std::string(to_string(e.status)), std::string(d.title())});
         }
         table.write(out);
     });

@@ -111,6 +111,13 @@ const Args::Given* Args::find(std::string_view option) const noexcept {
 
 bool Args::has(std::string_view option) const noexcept { return find(option) != nullptr; }
 
+std::vector<std::string> Args::values(std::string_view option) const {
+    std::vector<std::string> out;
+    for (const Given& g : given_)
+        if (g.name == option) out.push_back(g.value);
+    return out;
+}
+
 std::optional<std::string> Args::value(std::string_view option) const {
     if (const Given* g = find(option)) return g->value;
     return std::nullopt;
@@ -187,7 +194,7 @@ Args parse_args(const Command& command, const std::vector<std::string_view>& arg
         }
         const Option* o = find_option(command, name);
         if (!o) usage(command, "unknown option '" + std::string(name) + "'");
-        if (args.has(o->name)) usage(command, "option " + std::string(o->name) + " given twice");
+        if (args.has(o->name) && !o->repeatable) usage(command, "option " + std::string(o->name) + " given twice");
 
         std::string value;
         if (o->kind == ValueKind::flag) {
@@ -225,6 +232,7 @@ std::string command_synopsis(const Command& command) {
     for (const Option& o : command.options) {
         std::string part(o.name);
         if (o.kind != ValueKind::flag) part += " " + value_name(command, o);
+        if (o.repeatable) part += "…";
         out += o.required ? " " + part : " [" + part + "]";
     }
     return out;
@@ -240,6 +248,7 @@ std::string command_help(const Command& command) {
         if (o.kind == ValueKind::format)
             help += ": " + formats_list(command, ", ") + " (default " + std::string(to_string(command.formats.front())) + ")";
         if (o.required) help += " (required)";
+        if (o.repeatable) help += " (may be repeated)";
         rows.emplace_back(std::move(left), std::move(help));
     }
     rows.emplace_back(std::string(k_help.name) + ", " + std::string(k_help.alias), std::string(k_help.help));

@@ -50,6 +50,7 @@ struct Option {
     std::string_view help;
     std::string_view alias = {};  // a second spelling ("--output" for "-o")
     bool required = false;
+    bool repeatable = false;      // may be given more than once (Args::values)
 };
 
 // The options several commands share (SPEC §10).
@@ -90,8 +91,10 @@ public:
     const std::string& positional(std::size_t i) const;
 
     bool has(std::string_view option) const noexcept;
-    // The raw value of an option given on the command line.
+    // The raw value of an option given on the command line (the first, for a repeatable one).
     std::optional<std::string> value(std::string_view option) const;
+    // Every value of a repeatable option, in the order given.
+    std::vector<std::string> values(std::string_view option) const;
     // The value of an option the command declared `required` (the parser checked it is there).
     const std::string& required(std::string_view option) const;
     std::optional<Date> date(std::string_view option) const;

@@ -39,7 +39,7 @@ void write_csv(std::ostream& out, const Corpus& corpus, const std::vector<Docume
     const auto& order = corpus.documents_by_id();
     for (std::size_t i = 0; i < order.size(); ++i) {
         const DocumentStatus& s = statuses[i];
-        csv.field(corpus.document(order[i]).id)
+        csv.field(corpus.document(order[i]).id())
             .field(to_string(s.status))
             .field(s.last_day ? format_date(*s.last_day) : std::string())
             .field(yes_no(s.amended))
@@ -52,11 +52,11 @@ void write_text(std::ostream& out, const Corpus& corpus, const std::vector<Docum
     const auto& order = corpus.documents_by_id();
     // Two passes over the documents (measure, then write) so that nothing is stored per row.
     auto cells = [&](std::size_t i, std::string& last_day) {
-        const Document& doc = corpus.document(order[i]);
+        const Document doc = corpus.document(order[i]);
         const DocumentStatus& s = statuses[i];
         last_day = s.last_day ? format_date(*s.last_day) : "-";
-        return std::vector<std::string_view>{doc.id, doc.number.empty() ? std::string_view("-") : doc.number,
-                                             to_string(s.status), last_day, yes_no(s.amended), doc.title};
+        return std::vector<std::string_view>{doc.id(), doc.number().empty() ? std::string_view("-") : doc.number(),
+                                             to_string(s.status), last_day, yes_no(s.amended), doc.title()};
     };
     std::string last_day;
     for (std::size_t i = 0; i < order.size(); ++i) table.measure(cells(i, last_day));

@@ -83,7 +83,7 @@ class Writer {
 public:
     Writer(const Corpus& corpus, DocumentId id) : c_(corpus), id_(id), doc_(corpus.document(id)) {
         // The fixed eIds of the file must not be taken by an issuer's id (authority ids are eIds).
-        for (AuthorityId a : doc_.issuers) taken_.insert(std::string(c_.authority(a).id));
+        for (AuthorityId a : doc_.issuers()) taken_.insert(std::string(c_.authority(a).id()));
         source_ = fresh("normdoc");
         commencement_ = fresh("commencement");
         invalidation_ = fresh("invalidation");
@@ -96,7 +96,7 @@ public:
         out_ += k_akn_namespace;
         out_ += "\">\n";
         out_ += "  <act name=\"";
-        out_ += to_string(doc_.kind);
+        out_ += to_string(doc_.kind());
         out_ += "\">\n    <meta>\n";
         identification();
         publication();
@@ -105,7 +105,7 @@ public:
         references();
         out_ += "    </meta>\n";
         out_ += "    <preface>\n      <longTitle>\n        <p><docTitle>";
-        append_escaped_text(out_, doc_.title);
+        append_escaped_text(out_, doc_.title());
         out_ += "</docTitle></p>\n      </longTitle>\n    </preface>\n";
         // The body is required and holds at least one hierarchy element; these are metadata files.
         out_ +=
@@ -140,29 +140,29 @@ private:
     // FRBRWork's date: published; a draft has none, so it gets a date named "draft" (the schema
     // wants one), which import-akn does not take for a publication.
     std::pair<std::string, std::string_view> work_date() const {
-        if (doc_.published) return {format_date(*doc_.published), "publication"};
-        if (doc_.effective) return {format_date(*doc_.effective), "draft"};
+        if (doc_.published()) return {format_date(*doc_.published()), "publication"};
+        if (doc_.effective()) return {format_date(*doc_.effective()), "draft"};
         return {"1900-01-01", "draft"};
     }
 
     void authors(int indent) {
-        for (AuthorityId a : doc_.issuers) empty(indent, "FRBRauthor", {{"href", "#" + uri_escaped(c_.authority(a).id)}});
+        for (AuthorityId a : doc_.issuers()) empty(indent, "FRBRauthor", {{"href", "#" + uri_escaped(c_.authority(a).id())}});
     }
 
     void identification() {
-        const std::string uri(work_uri(doc_.id));
+        const std::string uri(work_uri(doc_.id()));
         const auto [date, date_name] = work_date();
-        const std::string expression = uri + "/zho@" + (doc_.published ? date : std::string());
+        const std::string expression = uri + "/zho@" + (doc_.published() ? date : std::string());
         out_ += "      <identification source=\"#" + source_ + "\">\n";
         out_ += "        <FRBRWork>\n";
-        empty(10, "FRBRthis", {{"value", doc_.id}});
+        empty(10, "FRBRthis", {{"value", doc_.id()}});
         empty(10, "FRBRuri", {{"value", uri}});
-        empty(10, "FRBRalias", {{"value", doc_.title}, {"name", "title"}});
+        empty(10, "FRBRalias", {{"value", doc_.title()}, {"name", "title"}});
         empty(10, "FRBRdate", {{"date", date}, {"name", date_name}});
         authors(10);
         empty(10, "FRBRcountry", {{"value", "cn"}});
-        empty(10, "FRBRsubtype", {{"value", to_string(doc_.kind)}});
-        if (!doc_.number.empty()) empty(10, "FRBRnumber", {{"value", doc_.number}, {"showAs", doc_.number}});
+        empty(10, "FRBRsubtype", {{"value", to_string(doc_.kind())}});
+        if (!doc_.number().empty()) empty(10, "FRBRnumber", {{"value", doc_.number()}, {"showAs", doc_.number()}});
         out_ += "        </FRBRWork>\n        <FRBRExpression>\n";
         empty(10, "FRBRthis", {{"value", expression + "/!main"}});
         empty(10, "FRBRuri", {{"value", expression}});
@@ -179,24 +179,24 @@ private:
     }
 
     void publication() {
-        if (!doc_.published) return;
+        if (!doc_.published()) return;
         empty(6, "publication",
-              {{"date", format_date(*doc_.published)}, {"name", "publication"}, {"showAs", doc_.number.empty() ? doc_.title : doc_.number}});
+              {{"date", format_date(*doc_.published())}, {"name", "publication"}, {"showAs", doc_.number().empty() ? doc_.title() : doc_.number()}});
     }
 
     void lifecycle() {
-        if (!doc_.published && !doc_.effective && doc_.events.empty()) return;  // lifecycle needs an eventRef
+        if (!doc_.published() && !doc_.effective() && doc_.events().empty()) return;  // lifecycle needs an eventRef
         const std::string src = "#" + source_;
         out_ += "      <lifecycle source=\"" + src + "\">\n";
-        if (doc_.published)
-            empty(8, "eventRef", {{"eId", "lifecycle__generation"}, {"date", format_date(*doc_.published)}, {"source", src}, {"type", "generation"}});
-        if (doc_.effective)
+        if (doc_.published())
+            empty(8, "eventRef", {{"eId", "lifecycle__generation"}, {"date", format_date(*doc_.published())}, {"source", src}, {"type", "generation"}});
+        if (doc_.effective())
             empty(8, "eventRef",
-                  {{"eId", "lifecycle__commencement"}, {"date", format_date(*doc_.effective)}, {"source", src}, {"type", "generation"},
+                  {{"eId", "lifecycle__commencement"}, {"date", format_date(*doc_.effective())}, {"source", src}, {"type", "generation"},
                    {"refersTo", "#" + commencement_}});
         // SPEC §9: only the document's own events, so that import gives back the same events.
-        for (std::size_t i = 0; i < doc_.events.size(); ++i) {
-            const Event& e = doc_.events[i];
+        for (std::size_t i = 0; i < doc_.events().size(); ++i) {
+            const Event& e = doc_.events()[i];
             const std::string eid = "lifecycle__event_" + std::to_string(i + 1);
             const std::string source = e.source.empty() ? src : "#" + eid + "__source";
             const std::string date = format_date(e.date);
@@ -222,7 +222,7 @@ private:
         for (const Relation& r : c_.relations_from(id_)) {
             if (r.kind != RelationKind::repeals && r.kind != RelationKind::amends) continue;
             if (r.target == id_) continue;
-            const std::string target = uri_escaped(work_uri(c_.document(r.target).id));
+            const std::string target = uri_escaped(work_uri(c_.document(r.target).id()));
             mods += "          <textualMod eId=\"analysis__mod_" + std::to_string(++count) + "\" type=\"";
             mods += r.kind == RelationKind::repeals ? "repeal" : "substitution";
             mods += "\">\n            <source href=\"#hcontainer_1\"/>\n            <destination href=\"";
@@ -238,28 +238,28 @@ private:
     void references() {
         out_ += "      <references source=\"#" + source_ + "\">\n";
         // Event sources (free text in normdoc) travel as references to the documents they name.
-        for (std::size_t i = 0; i < doc_.events.size(); ++i) {
-            const Event& e = doc_.events[i];
+        for (std::size_t i = 0; i < doc_.events().size(); ++i) {
+            const Event& e = doc_.events()[i];
             if (e.source.empty()) continue;
             empty(8, "passiveRef",
                   {{"eId", "lifecycle__event_" + std::to_string(i + 1) + "__source"}, {"href", uri_escaped(e.source)}, {"showAs", e.source}});
         }
-        for (AuthorityId a : doc_.issuers) {
-            const Authority& au = c_.authority(a);
+        for (AuthorityId a : doc_.issuers()) {
+            const Authority au = c_.authority(a);
             // Import tells authorities apart by href: one per authority id.
             empty(8, "TLCOrganization",
-                  {{"eId", au.id}, {"href", "/ontology/organization/normdoc/" + percent_encoded(au.id, true)}, {"showAs", au.name}});
+                  {{"eId", au.id()}, {"href", "/ontology/organization/normdoc/" + percent_encoded(au.id(), true)}, {"showAs", au.name()}});
         }
         empty(8, "TLCOrganization", {{"eId", source_}, {"href", "/ontology/organization/normdoc"}, {"showAs", "normdoc"}});
         empty(8, "TLCEvent", {{"eId", commencement_}, {"href", "/ontology/event/commencement"}, {"showAs", "commencement"}});
-        if (std::any_of(doc_.events.begin(), doc_.events.end(), [](const Event& e) { return e.type == EventType::invalidation; }))
+        if (std::any_of(doc_.events().begin(), doc_.events().end(), [](const Event& e) { return e.type == EventType::invalidation; }))
             empty(8, "TLCEvent", {{"eId", invalidation_}, {"href", "/ontology/event/invalidation"}, {"showAs", "宣布失效"}});
         out_ += "      </references>\n";
     }
 
     const Corpus& c_;
     DocumentId id_;
-    const Document& doc_;
+    const Document doc_;
     std::unordered_set<std::string> taken_;
     std::string source_, commencement_, invalidation_;
     std::string out_;
@@ -304,7 +304,7 @@ std::vector<std::string> export_akn(const Corpus& corpus, const std::string& dir
     names.reserve(corpus.document_count());
     std::unordered_set<std::string> taken;  // lower case: unique on case-insensitive file systems too
     for (DocumentId id : corpus.documents()) {
-        std::string name = akn_file_name(corpus.document(id).id);
+        std::string name = akn_file_name(corpus.document(id).id());
         if (!taken.insert(lower_ascii(name)).second) {
             const std::string stem = name.substr(0, name.size() - 4);
             for (int n = 2;; ++n) {

@@ -40,11 +40,11 @@ std::string write(const Plan& plan, const Corpus* corpus) {
     for (const PlanItem& item : plan.items) {
         if (corpus) {
             if (const auto d = corpus->find_document(item.ref)) {
-                const Document& doc = corpus->document(*d);
-                std::string note(doc.number);
+                const Document doc = corpus->document(*d);
+                std::string note(doc.number());
                 if (!note.empty()) note += ' ';
                 note += "《";
-                note += doc.title;
+                note += doc.title();
                 note += "》";
                 out += "  ";
                 append_comment(out, note);
