@@ -17,6 +17,7 @@
 #include "normdoc/authority.hpp"
 #include "normdoc/document.hpp"
 #include "normdoc/relation.hpp"
+#include "xml/vocabulary.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -913,8 +914,8 @@ private:
         out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 "<!-- normdoc generate --documents ";
         out_.num(options_.documents) << " --seed ";
-        out_.num(options_.seed) << " -->\n"
-                                   "<corpus xmlns=\"urn:normdoc:corpus:1\">\n"
+        out_.num(options_.seed) << " -->\n<corpus xmlns=\"" << detail::xml::corpus_vocabulary::k_namespace
+                                << "\">\n"
                                    "  <profile>\n"
                                    "    <validity years=\"5\" trial-years=\"2\"/>\n"
                                    "    <consultation min-days=\"30\"/>\n"

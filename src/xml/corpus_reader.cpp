@@ -9,6 +9,7 @@
 // two threads, each walking its half (CorpusReader::read_slices), with the serial reader's result.
 #include "encoding.hpp"
 #include "normdoc/io.hpp"
+#include "xml/vocabulary.hpp"
 #include "xml/xml_support.hpp"
 
 #include <algorithm>
@@ -27,8 +28,10 @@ namespace normdoc {
 namespace {
 
 using namespace detail::xml;
+using corpus_vocabulary::k_namespace;
+namespace element = corpus_vocabulary::element;
+namespace attribute = corpus_vocabulary::attribute;
 
-constexpr std::string_view k_namespace = "urn:normdoc:corpus:1";
 constexpr std::size_t k_slice_bytes = 1 << 20;
 
 enum class SectionKind { profile, authorities, documents, ignored };
@@ -149,7 +152,7 @@ public:
         const std::size_t line = line_of(e);
         scope_.enter(e);  // the root's declarations stay in scope for the whole walk
         const ElementName n = classify(e, scope_, k_namespace);
-        if (n.kind != ElementName::Kind::ours || n.local != "corpus") {
+        if (n.kind != ElementName::Kind::ours || n.local != element::corpus) {
             const std::string* ns = scope_.resolve(split_name(name_of(e)).prefix);
             std::string what = "the root element is <" + std::string(name_of(e)) + ">";
             if (ns == nullptr) {
@@ -165,7 +168,7 @@ public:
         }
         reset_owner();
         Attributes<0> none{k_no_attributes};
-        read_attributes(e, "corpus", line, none);
+        read_attributes(e, element::corpus, line, none);
         return Root::corpus;
     }
 
@@ -179,19 +182,19 @@ public:
         SectionKind kind = SectionKind::ignored;
         reset_owner();
         if (n.kind == ElementName::Kind::ours) {
-            if (n.local == "profile") {
+            if (n.local == element::profile) {
                 kind = SectionKind::profile;
-                owner_kind_ = "profile";
-                if (seen_profile_) repeated(line, "profile", "<corpus>");
+                owner_kind_ = element::profile;
+                if (seen_profile_) repeated(line, element::profile, tag(element::corpus));
                 seen_profile_ = true;
-            } else if (n.local == "authorities") {
+            } else if (n.local == element::authorities) {
                 kind = SectionKind::authorities;
                 draft_.authorities.reserve(draft_.authorities.size() + section.children);
-            } else if (n.local == "documents") {
+            } else if (n.local == element::documents) {
                 kind = SectionKind::documents;
                 draft_.documents.reserve(draft_.documents.size() + section.children);
             } else {
-                unknown_element(n.local, line, "<corpus>");
+                unknown_element(n.local, line, tag(element::corpus));
             }
             if (kind != SectionKind::ignored) {
                 Attributes<0> none{k_no_attributes};
@@ -236,7 +239,7 @@ private:
     }
 
     void reset_owner() noexcept {
-        owner_kind_ = "corpus";
+        owner_kind_ = element::corpus;
         owner_id_ = {};
     }
 
@@ -250,7 +253,7 @@ private:
     // ---- generic element handling ----
 
     std::string owner() const {
-        std::string out = owner_kind_;
+        std::string out(owner_kind_);
         if (!owner_id_.empty()) {
             out += ' ';
             out += owner_id_;
@@ -425,12 +428,12 @@ private:
             switch (kind) {
                 case SectionKind::profile: read_profile_item(c, local, line); break;
                 case SectionKind::authorities:
-                    if (local == "authority") read_authority(c, line);
-                    else unknown_element(local, line, "<authorities>");
+                    if (local == element::authority) read_authority(c, line);
+                    else unknown_element(local, line, tag(element::authorities));
                     break;
                 case SectionKind::documents:
-                    if (local == "document") read_document(c, line);
-                    else unknown_element(local, line, "<documents>");
+                    if (local == element::document) read_document(c, line);
+                    else unknown_element(local, line, tag(element::documents));
                     break;
                 case SectionKind::ignored: break;
             }
@@ -462,67 +465,71 @@ private:
     }
 
     void read_profile_item(pugi::xml_node e, std::string_view local, std::size_t line) {
-        static const std::array<std::string_view, 2> validity{"years", "trial-years"};
-        static const std::array<std::string_view, 1> consultation{"min-days"};
-        static const std::array<std::string_view, 1> filing{"within-days"};
-        static const std::array<std::string_view, 1> review{"months"};
+        static const std::array<std::string_view, 2> validity{attribute::years, attribute::trial_years};
+        static const std::array<std::string_view, 1> consultation{attribute::min_days};
+        static const std::array<std::string_view, 1> filing{attribute::within_days};
+        static const std::array<std::string_view, 1> review{attribute::months};
         Profile& p = draft_.profile;
         int slot = -1;
-        if (local == "validity") {
+        if (local == element::validity) {
             slot = 0;
             Attributes<2> a{validity};
             read_attributes(e, local, line, a);
-            profile_number(a.values[0], local, "years", line, 1, 100, p.validity_years);
-            profile_number(a.values[1], local, "trial-years", line, 1, 100, p.trial_years);
-        } else if (local == "consultation") {
+            profile_number(a.values[0], local, attribute::years, line, 1, 100, p.validity_years);
+            profile_number(a.values[1], local, attribute::trial_years, line, 1, 100, p.trial_years);
+        } else if (local == element::consultation) {
             slot = 1;
             Attributes<1> a{consultation};
             read_attributes(e, local, line, a);
-            profile_number(a.values[0], local, "min-days", line, 0, 3650, p.consultation_min_days);
-        } else if (local == "filing") {
+            profile_number(a.values[0], local, attribute::min_days, line, 0, 3650, p.consultation_min_days);
+        } else if (local == element::filing) {
             slot = 2;
             Attributes<1> a{filing};
             read_attributes(e, local, line, a);
-            profile_number(a.values[0], local, "within-days", line, 0, 3650, p.filing_within_days);
-        } else if (local == "expiry-review") {
+            profile_number(a.values[0], local, attribute::within_days, line, 0, 3650, p.filing_within_days);
+        } else if (local == element::expiry_review) {
             slot = 3;
             Attributes<1> a{review};
             read_attributes(e, local, line, a);
-            profile_number(a.values[0], local, "months", line, 0, 120, p.expiry_review_months);
+            profile_number(a.values[0], local, attribute::months, line, 0, 120, p.expiry_review_months);
         } else {
-            unknown_element(local, line, "<profile>");
+            unknown_element(local, line, tag(element::profile));
             return;
         }
         expect_empty(e, local);
-        if (profile_seen_[slot]) repeated(line, local, "<profile>");
+        if (profile_seen_[slot]) repeated(line, local, tag(element::profile));
         profile_seen_[slot] = true;
     }
 
     // ---- authorities ----
 
     void read_authority(pugi::xml_node e, std::size_t line) {
-        static const std::array<std::string_view, 7> names{"id", "name", "kind", "level", "parent", "abolished",
-                                                           "successor"};
+        static const std::array<std::string_view, 7> names{attribute::id,     attribute::name,
+                                                           attribute::kind,   attribute::level,
+                                                           attribute::parent, attribute::abolished,
+                                                           attribute::successor};
         Attributes<7> a{names};
-        owner_kind_ = "authority";
-        owner_id_ = view(e.attribute("id").value());
-        read_attributes(e, "authority", line, a);
+        owner_kind_ = element::authority;
+        owner_id_ = view(e.attribute(attribute::id.data()).value());
+        read_attributes(e, element::authority, line, a);
         draft::Authority out;
         out.line = line;
-        if (!a.has(0)) missing(line, "authority", "id");
+        if (!a.has(0)) missing(line, element::authority, attribute::id);
         out.id = std::string(a[0]);
-        if (!a.has(1)) missing(line, "authority", "name");
+        if (!a.has(1)) missing(line, element::authority, attribute::name);
         out.name = std::string(a[1]);
         if (!a.has(2)) {
-            missing(line, "authority", "kind");
-        } else if (auto k = enumerated<AuthorityKind>(a[2], detail::k_authority_kind_names, "authority", "kind", line)) {
+            missing(line, element::authority, attribute::kind);
+        } else if (auto k = enumerated<AuthorityKind>(a[2], detail::k_authority_kind_names, element::authority,
+                                                      attribute::kind, line)) {
             out.kind = *k;
         }
-        if (a.has(3)) out.level = enumerated<Level>(a[3], detail::k_level_names, "authority", "level", line);
+        if (a.has(3))
+            out.level = enumerated<Level>(a[3], detail::k_level_names, element::authority, attribute::level, line);
         out.parent = ref(a, 4, line);
-        out.abolished = optional_date(a, 5, "authority", line);
+        out.abolished = optional_date(a, 5, element::authority, line);
         out.successor = ref(a, 6, line);
-        expect_empty(e, "authority");
+        expect_empty(e, element::authority);
         // Kept without its missing name or kind, so references to it do not turn into UNKNOWN_REF.
         if (a.has(0)) draft_.authorities.push_back(std::move(out));
     }
@@ -530,56 +537,59 @@ private:
     // ---- documents ----
 
     void read_document(pugi::xml_node e, std::size_t line) {
-        static const std::array<std::string_view, 4> names{"id", "kind", "number", "trial"};
+        static const std::array<std::string_view, 4> names{attribute::id, attribute::kind, attribute::number,
+                                                           attribute::trial};
         Attributes<4> a{names};
-        owner_kind_ = "document";
-        owner_id_ = view(e.attribute("id").value());
-        read_attributes(e, "document", line, a);
+        owner_kind_ = element::document;
+        owner_id_ = view(e.attribute(attribute::id.data()).value());
+        read_attributes(e, element::document, line, a);
         draft::Document d;
         d.line = line;
         d.number_line = line;
-        if (!a.has(0)) missing(line, "document", "id");
+        if (!a.has(0)) missing(line, element::document, attribute::id);
         d.id = std::string(a[0]);
         if (!a.has(1)) {
-            missing(line, "document", "kind");
-        } else if (auto k = enumerated<DocumentKind>(a[1], detail::k_document_kind_names, "document", "kind", line)) {
+            missing(line, element::document, attribute::kind);
+        } else if (auto k = enumerated<DocumentKind>(a[1], detail::k_document_kind_names, element::document,
+                                                     attribute::kind, line)) {
             d.kind = *k;
         }
         d.number = std::string(a[2]);
         if (a.has(3)) {
             // SPEC §7: exactly true or false; absent → from the title (the validator's part).
             static const std::string_view flags[] = {"false", "true"};
-            if (auto t = enumerated<int>(a[3], flags, "document", "trial", line)) d.trial = *t == 1;
+            if (auto t = enumerated<int>(a[3], flags, element::document, attribute::trial, line)) d.trial = *t == 1;
         }
         bool seen_drafter = false, seen_dates = false;
         step_seen_ = {};
         for_each_child(e, [&](pugi::xml_node c, std::string_view local, std::size_t cline) {
-            if (local == "title") {
+            if (local == element::title) {
                 std::string t = text(c, local, cline);
-                if (d.title) repeated(cline, local, "<document>");
+                if (d.title) repeated(cline, local, tag(element::document));
                 else d.title = std::move(t);
-            } else if (local == "issuer" || local == "drafter") {
-                static const std::array<std::string_view, 1> ref_only{"ref"};
+            } else if (local == element::issuer || local == element::drafter) {
+                static const std::array<std::string_view, 1> ref_only{attribute::ref};
                 Attributes<1> r{ref_only};
                 read_attributes(c, local, cline, r);
                 expect_empty(c, local);
-                if (!r.has(0)) missing(cline, local, "ref");
-                if (local == "issuer") {
+                if (!r.has(0)) missing(cline, local, attribute::ref);
+                if (local == element::issuer) {
                     if (r.has(0)) d.issuers.push_back({std::string(r[0]), cline});
                 } else {
-                    if (seen_drafter) repeated(cline, local, "<document>");
+                    if (seen_drafter) repeated(cline, local, tag(element::document));
                     else if (r.has(0)) d.drafter = draft::Ref{std::string(r[0]), cline};
                     seen_drafter = true;
                 }
-            } else if (local == "subject") {
+            } else if (local == element::subject) {
                 d.subjects.push_back(text(c, local, cline));
-            } else if (local == "dates") {
-                static const std::array<std::string_view, 3> date_names{"published", "effective", "expires"};
+            } else if (local == element::dates) {
+                static const std::array<std::string_view, 3> date_names{attribute::published, attribute::effective,
+                                                                        attribute::expires};
                 Attributes<3> r{date_names};
                 read_attributes(c, local, cline, r);
                 expect_empty(c, local);
                 if (seen_dates) {
-                    repeated(cline, local, "<document>");
+                    repeated(cline, local, tag(element::document));
                     return;
                 }
                 seen_dates = true;
@@ -587,12 +597,12 @@ private:
                 d.published = optional_date(r, 0, local, cline);
                 d.effective = optional_date(r, 1, local, cline);
                 d.expires = optional_date(r, 2, local, cline);
-            } else if (local == "procedure") {
+            } else if (local == element::procedure) {
                 read_attributes_none(c, local, cline);
                 for_each_child(c, [&](pugi::xml_node s, std::string_view step, std::size_t sline) {
                     read_step(s, step, sline, d.procedure);
                 });
-            } else if (local == "relations") {
+            } else if (local == element::relations) {
                 read_attributes_none(c, local, cline);
                 std::size_t count = 0;
                 for (pugi::xml_node r = c.first_child(); r; r = r.next_sibling()) ++count;
@@ -600,14 +610,14 @@ private:
                 for_each_child(c, [&](pugi::xml_node r, std::string_view kind, std::size_t rline) {
                     read_relation(r, kind, rline, d);
                 });
-            } else if (local == "events") {
+            } else if (local == element::events) {
                 read_attributes_none(c, local, cline);
                 for_each_child(c, [&](pugi::xml_node v, std::string_view name, std::size_t vline) {
-                    if (name == "event") read_event(v, vline, d);
-                    else unknown_element(name, vline, "<events>");
+                    if (name == element::event) read_event(v, vline, d);
+                    else unknown_element(name, vline, tag(element::events));
                 });
             } else {
-                unknown_element(local, cline, "<document>");
+                unknown_element(local, cline, tag(element::document));
             }
         });
         // Kept without a missing kind, title or issuer (the validator reports the last two).
@@ -622,54 +632,60 @@ private:
     void read_step(pugi::xml_node e, std::string_view local, std::size_t line, draft::Procedure& p) {
         enum Once { assessment, consultation, expert_review, risk_assessment, filing, none };
         Once once = none;
-        if (local == "assessment" || local == "expert-review" || local == "risk-assessment") {
-            static const std::array<std::string_view, 1> names{"date"};
+        if (local == element::assessment || local == element::expert_review || local == element::risk_assessment) {
+            static const std::array<std::string_view, 1> names{attribute::date};
             Attributes<1> a{names};
             read_attributes(e, local, line, a);
-            once = local == "assessment" ? assessment : local == "expert-review" ? expert_review : risk_assessment;
+            once = local == element::assessment      ? assessment
+                   : local == element::expert_review ? expert_review
+                                                     : risk_assessment;
             auto day = required_date(a, 0, local, line);
             auto& slot = once == assessment ? p.assessment : once == expert_review ? p.expert_review : p.risk_assessment;
             if (day && !step_seen_[once]) slot = draft::Step{*day, line};
-        } else if (local == "consultation") {
-            static const std::array<std::string_view, 2> names{"from", "to"};
+        } else if (local == element::consultation) {
+            static const std::array<std::string_view, 2> names{attribute::from, attribute::to};
             Attributes<2> a{names};
             read_attributes(e, local, line, a);
             once = consultation;
             auto from = required_date(a, 0, local, line);
             auto to = required_date(a, 1, local, line);
             if (from && to && !step_seen_[once]) p.consultation = draft::Consultation{*from, *to, line};
-        } else if (local == "legality-review") {
-            static const std::array<std::string_view, 3> names{"date", "outcome", "by"};
+        } else if (local == element::legality_review) {
+            static const std::array<std::string_view, 3> names{attribute::date, attribute::outcome, attribute::by};
             Attributes<3> a{names};
             read_attributes(e, local, line, a);
             auto day = required_date(a, 0, local, line);
             std::optional<LegalityOutcome> outcome;
-            if (!a.has(1)) missing(line, local, "outcome");
-            else outcome = enumerated<LegalityOutcome>(a[1], detail::k_legality_outcome_names, local, "outcome", line);
+            if (!a.has(1)) missing(line, local, attribute::outcome);
+            else
+                outcome = enumerated<LegalityOutcome>(a[1], detail::k_legality_outcome_names, local, attribute::outcome,
+                                                      line);
             if (day && outcome) p.legality_reviews.push_back({*day, *outcome, ref(a, 2, line), line});
-        } else if (local == "collective-decision") {
-            static const std::array<std::string_view, 3> names{"date", "body", "outcome"};
+        } else if (local == element::collective_decision) {
+            static const std::array<std::string_view, 3> names{attribute::date, attribute::body, attribute::outcome};
             Attributes<3> a{names};
             read_attributes(e, local, line, a);
             auto day = required_date(a, 0, local, line);
             std::optional<DecisionOutcome> outcome;
-            if (!a.has(2)) missing(line, local, "outcome");
-            else outcome = enumerated<DecisionOutcome>(a[2], detail::k_decision_outcome_names, local, "outcome", line);
+            if (!a.has(2)) missing(line, local, attribute::outcome);
+            else
+                outcome = enumerated<DecisionOutcome>(a[2], detail::k_decision_outcome_names, local, attribute::outcome,
+                                                      line);
             if (day && outcome) p.collective_decisions.push_back({*day, std::string(a[1]), *outcome, line});
-        } else if (local == "filing") {
-            static const std::array<std::string_view, 2> names{"date", "with"};
+        } else if (local == element::filing) {
+            static const std::array<std::string_view, 2> names{attribute::date, attribute::with};
             Attributes<2> a{names};
             read_attributes(e, local, line, a);
             once = filing;
             auto day = required_date(a, 0, local, line);
             if (day && !step_seen_[once]) p.filing = draft::Filing{*day, ref(a, 1, line), line};
         } else {
-            unknown_element(local, line, "<procedure>");
+            unknown_element(local, line, tag(element::procedure));
             return;
         }
         expect_empty(e, local);
         if (once != none) {
-            if (step_seen_[once]) repeated(line, local, "<procedure>");
+            if (step_seen_[once]) repeated(line, local, tag(element::procedure));
             step_seen_[once] = true;
         }
     }
@@ -677,11 +693,11 @@ private:
     void read_relation(pugi::xml_node e, std::string_view local, std::size_t line, draft::Document& d) {
         const auto kind = parse_relation_kind(local);
         if (!kind) {
-            unknown_element(local, line, "<relations>");
+            unknown_element(local, line, tag(element::relations));
             return;
         }
-        static const std::array<std::string_view, 3> with_until{"ref", "date", "until"};
-        static const std::array<std::string_view, 2> without_until{"ref", "date"};
+        static const std::array<std::string_view, 3> with_until{attribute::ref, attribute::date, attribute::until};
+        static const std::array<std::string_view, 2> without_until{attribute::ref, attribute::date};
         draft::Relation r;
         r.kind = *kind;
         r.line = line;
@@ -689,7 +705,7 @@ private:
         if (*kind == RelationKind::extends) {
             Attributes<3> a{with_until};
             read_attributes(e, local, line, a);
-            if (!a.has(0)) { missing(line, local, "ref"); complete = false; }
+            if (!a.has(0)) { missing(line, local, attribute::ref); complete = false; }
             r.target = {std::string(a[0]), line};
             r.date = optional_date(a, 1, local, line);
             r.until = required_date(a, 2, local, line);
@@ -697,7 +713,7 @@ private:
         } else {
             Attributes<2> a{without_until};
             read_attributes(e, local, line, a);
-            if (!a.has(0)) { missing(line, local, "ref"); complete = false; }
+            if (!a.has(0)) { missing(line, local, attribute::ref); complete = false; }
             r.target = {std::string(a[0]), line};
             r.date = optional_date(a, 1, local, line);
         }
@@ -706,14 +722,14 @@ private:
     }
 
     void read_event(pugi::xml_node e, std::size_t line, draft::Document& d) {
-        static const std::array<std::string_view, 3> names{"type", "date", "source"};
+        static const std::array<std::string_view, 3> names{attribute::type, attribute::date, attribute::source};
         Attributes<3> a{names};
-        read_attributes(e, "event", line, a);
+        read_attributes(e, element::event, line, a);
         std::optional<EventType> type;
-        if (!a.has(0)) missing(line, "event", "type");
-        else type = enumerated<EventType>(a[0], detail::k_event_type_names, "event", "type", line);
-        auto day = required_date(a, 1, "event", line);
-        expect_empty(e, "event");
+        if (!a.has(0)) missing(line, element::event, attribute::type);
+        else type = enumerated<EventType>(a[0], detail::k_event_type_names, element::event, attribute::type, line);
+        auto day = required_date(a, 1, element::event, line);
+        expect_empty(e, element::event);
         if (type && day) d.events.push_back({*type, *day, std::string(a[2]), line});
     }
 
@@ -725,7 +741,7 @@ private:
     std::size_t last_line_ = 1;
     NamespaceScope scope_;
     // What messages are about ("document jy-2018-12", "profile"), assembled only for a message.
-    const char* owner_kind_ = "corpus";
+    std::string_view owner_kind_ = element::corpus;
     std::string_view owner_id_;  // into the buffer being walked
     std::string scratch_;
     std::vector<char> slice_;

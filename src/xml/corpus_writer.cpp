@@ -3,6 +3,7 @@
 // stream out without ever being one string.
 #include "normdoc/atomic_file.hpp"
 #include "normdoc/io.hpp"
+#include "xml/vocabulary.hpp"
 #include "xml/xml_support.hpp"
 
 namespace normdoc {
@@ -10,6 +11,9 @@ namespace {
 
 using detail::xml::append_escaped_attribute;
 using detail::xml::append_escaped_text;
+using detail::xml::corpus_vocabulary::k_namespace;
+namespace element = detail::xml::corpus_vocabulary::element;
+namespace attribute = detail::xml::corpus_vocabulary::attribute;
 
 class XmlWriter {
 public:
@@ -17,7 +21,9 @@ public:
 
     void corpus(const draft::Corpus& c) {
         buf_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-        buf_ += "<corpus xmlns=\"urn:normdoc:corpus:1\">\n";
+        buf_ += "<corpus xmlns=\"";
+        buf_ += k_namespace;
+        buf_ += "\">\n";
         profile(c.profile);
         if (c.authorities.empty()) {
             buf_ += "  <authorities/>\n";
@@ -51,15 +57,15 @@ private:
         buf_ += '<';
         buf_ += name;
     }
-    void attr(const char* name, std::string_view value) {
+    void attr(std::string_view name, std::string_view value) {
         buf_ += ' ';
         buf_ += name;
         buf_ += "=\"";
         append_escaped_attribute(buf_, value);
         buf_ += '"';
     }
-    void attr(const char* name, int value) { attr(name, std::string_view(std::to_string(value))); }
-    void attr(const char* name, Date day) {
+    void attr(std::string_view name, int value) { attr(name, std::string_view(std::to_string(value))); }
+    void attr(std::string_view name, Date day) {
         // YYYY-MM-DD without a temporary string (dates are most of a corpus's attributes).
         const auto ymd = day.year_month_day();
         const unsigned y = ymd.year, m = ymd.month, d = ymd.day;
@@ -75,21 +81,21 @@ private:
         buf_.append(text, 10);
         buf_ += '"';
     }
-    void attr(const char* name, const std::optional<Date>& day) {
+    void attr(std::string_view name, const std::optional<Date>& day) {
         if (day) attr(name, *day);
     }
-    void attr(const char* name, const std::optional<draft::Ref>& r) {
+    void attr(std::string_view name, const std::optional<draft::Ref>& r) {
         if (r) attr(name, std::string_view(r->id));
     }
     void end_empty() { buf_ += "/>\n"; }
     void end_open() { buf_ += ">\n"; }
-    void close(int depth, const char* name) {
+    void close(int depth, std::string_view name) {
         buf_.append(static_cast<std::size_t>(depth) * 2, ' ');
         buf_ += "</";
         buf_ += name;
         buf_ += ">\n";
     }
-    void text_element(int depth, const char* name, std::string_view text) {
+    void text_element(int depth, std::string_view name, std::string_view text) {
         open(depth, name);
         buf_ += '>';
         append_escaped_text(buf_, text);
@@ -101,58 +107,58 @@ private:
     // SPEC §7: the profile is written always, every figure spelled out.
     void profile(const Profile& p) {
         buf_ += "  <profile>\n";
-        open(2, "validity");
-        attr("years", p.validity_years);
-        attr("trial-years", p.trial_years);
+        open(2, element::validity);
+        attr(attribute::years, p.validity_years);
+        attr(attribute::trial_years, p.trial_years);
         end_empty();
-        open(2, "consultation");
-        attr("min-days", p.consultation_min_days);
+        open(2, element::consultation);
+        attr(attribute::min_days, p.consultation_min_days);
         end_empty();
-        open(2, "filing");
-        attr("within-days", p.filing_within_days);
+        open(2, element::filing);
+        attr(attribute::within_days, p.filing_within_days);
         end_empty();
-        open(2, "expiry-review");
-        attr("months", p.expiry_review_months);
+        open(2, element::expiry_review);
+        attr(attribute::months, p.expiry_review_months);
         end_empty();
         buf_ += "  </profile>\n";
     }
 
     void authority(const draft::Authority& a) {
-        open(2, "authority");
-        attr("id", a.id);
-        attr("name", a.name);
-        attr("kind", to_string(a.kind));
-        if (a.level) attr("level", to_string(*a.level));
-        attr("parent", a.parent);
-        attr("abolished", a.abolished);
-        attr("successor", a.successor);
+        open(2, element::authority);
+        attr(attribute::id, a.id);
+        attr(attribute::name, a.name);
+        attr(attribute::kind, to_string(a.kind));
+        if (a.level) attr(attribute::level, to_string(*a.level));
+        attr(attribute::parent, a.parent);
+        attr(attribute::abolished, a.abolished);
+        attr(attribute::successor, a.successor);
         end_empty();
     }
 
     void document(const draft::Document& d) {
-        open(2, "document");
-        attr("id", d.id);
-        attr("kind", to_string(d.kind));
-        if (!d.number.empty()) attr("number", d.number);
-        if (d.trial) attr("trial", std::string_view(*d.trial ? "true" : "false"));
+        open(2, element::document);
+        attr(attribute::id, d.id);
+        attr(attribute::kind, to_string(d.kind));
+        if (!d.number.empty()) attr(attribute::number, d.number);
+        if (d.trial) attr(attribute::trial, std::string_view(*d.trial ? "true" : "false"));
         end_open();
-        if (d.title) text_element(3, "title", *d.title);
+        if (d.title) text_element(3, element::title, *d.title);
         for (const auto& i : d.issuers) {
-            open(3, "issuer");
-            attr("ref", i.id);
+            open(3, element::issuer);
+            attr(attribute::ref, i.id);
             end_empty();
         }
         if (d.drafter) {
-            open(3, "drafter");
-            attr("ref", d.drafter->id);
+            open(3, element::drafter);
+            attr(attribute::ref, d.drafter->id);
             end_empty();
         }
-        for (const auto& s : d.subjects) text_element(3, "subject", s);
+        for (const auto& s : d.subjects) text_element(3, element::subject, s);
         if (d.published || d.effective || d.expires) {
-            open(3, "dates");
-            attr("published", d.published);
-            attr("effective", d.effective);
-            attr("expires", d.expires);
+            open(3, element::dates);
+            attr(attribute::published, d.published);
+            attr(attribute::effective, d.effective);
+            attr(attribute::expires, d.expires);
             end_empty();
         }
         procedure(d.procedure);
@@ -160,9 +166,9 @@ private:
             buf_ += "      <relations>\n";
             for (const auto& r : d.relations) {
                 open(4, to_string(r.kind));
-                attr("ref", r.target.id);
-                attr("date", r.date);
-                if (r.kind == RelationKind::extends) attr("until", r.until);
+                attr(attribute::ref, r.target.id);
+                attr(attribute::date, r.date);
+                if (r.kind == RelationKind::extends) attr(attribute::until, r.until);
                 end_empty();
             }
             buf_ += "      </relations>\n";
@@ -170,15 +176,15 @@ private:
         if (!d.events.empty()) {
             buf_ += "      <events>\n";
             for (const auto& e : d.events) {
-                open(4, "event");
-                attr("type", to_string(e.type));
-                attr("date", e.date);
-                if (!e.source.empty()) attr("source", e.source);
+                open(4, element::event);
+                attr(attribute::type, to_string(e.type));
+                attr(attribute::date, e.date);
+                if (!e.source.empty()) attr(attribute::source, e.source);
                 end_empty();
             }
             buf_ += "      </events>\n";
         }
-        close(2, "document");
+        close(2, element::document);
     }
 
     void procedure(const draft::Procedure& p) {
@@ -187,44 +193,44 @@ private:
         if (!any) return;
         buf_ += "      <procedure>\n";
         if (p.assessment) {
-            open(4, "assessment");
-            attr("date", p.assessment->date);
+            open(4, element::assessment);
+            attr(attribute::date, p.assessment->date);
             end_empty();
         }
         if (p.consultation) {
-            open(4, "consultation");
-            attr("from", p.consultation->from);
-            attr("to", p.consultation->to);
+            open(4, element::consultation);
+            attr(attribute::from, p.consultation->from);
+            attr(attribute::to, p.consultation->to);
             end_empty();
         }
         if (p.expert_review) {
-            open(4, "expert-review");
-            attr("date", p.expert_review->date);
+            open(4, element::expert_review);
+            attr(attribute::date, p.expert_review->date);
             end_empty();
         }
         if (p.risk_assessment) {
-            open(4, "risk-assessment");
-            attr("date", p.risk_assessment->date);
+            open(4, element::risk_assessment);
+            attr(attribute::date, p.risk_assessment->date);
             end_empty();
         }
         for (const auto& r : p.legality_reviews) {
-            open(4, "legality-review");
-            attr("date", r.date);
-            attr("outcome", to_string(r.outcome));
-            attr("by", r.by);
+            open(4, element::legality_review);
+            attr(attribute::date, r.date);
+            attr(attribute::outcome, to_string(r.outcome));
+            attr(attribute::by, r.by);
             end_empty();
         }
         for (const auto& c : p.collective_decisions) {
-            open(4, "collective-decision");
-            attr("date", c.date);
-            if (!c.body.empty()) attr("body", c.body);
-            attr("outcome", to_string(c.outcome));
+            open(4, element::collective_decision);
+            attr(attribute::date, c.date);
+            if (!c.body.empty()) attr(attribute::body, c.body);
+            attr(attribute::outcome, to_string(c.outcome));
             end_empty();
         }
         if (p.filing) {
-            open(4, "filing");
-            attr("date", p.filing->date);
-            attr("with", p.filing->with);
+            open(4, element::filing);
+            attr(attribute::date, p.filing->date);
+            attr(attribute::with, p.filing->with);
             end_empty();
         }
         buf_ += "      </procedure>\n";
