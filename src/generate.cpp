@@ -11,18 +11,22 @@
 // - Memory is flat in the number of documents: what is kept is per authority (a counter and a
 //   small sample of its earlier documents, the targets of amendments, repeals and extensions)
 //   and per hub (laws, regulations, rules, upper government documents: the targets of
-//   dependencies, a few per cent of the documents). The XML goes to the sink in ~1 MiB chunks.
+//   dependencies, a few per cent of the documents). Each document is built in one reused
+//   draft::Document and written through the one corpus writer (src/xml/corpus_writer.hpp), which
+//   hands the sink ~1 MiB blocks.
+// - The calendar is date.hpp's (SPEC §4's term_last_day, Boost's dates beneath).
 #include "normdoc/generate.hpp"
 
 #include "normdoc/authority.hpp"
 #include "normdoc/document.hpp"
+#include "normdoc/date.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/relation.hpp"
-#include "xml/vocabulary.hpp"
+#include "xml/corpus_writer.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <unordered_set>
@@ -119,92 +123,13 @@ std::uint64_t pareto2(Rng& rng) {
     return std::max<std::uint64_t>(1, isqrt(x));
 }
 
-// ---- the calendar on day numbers (days since 1970-01-01; H. Hinnant's algorithms) -----------------
+// ---- the calendar (SPEC §4's rules are date.hpp's) ------------------------------------------------
 
-struct Ymd { int y, m, d; };
+using boost::gregorian::days;
 
-int days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
+Date first_of_next_month(Date day) { return day.end_of_month() + days(1); }
 
-Ymd civil_from_days(int z) {
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const int doe = z - era * 146097;
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
-    const int d = doy - (153 * mp + 2) / 5 + 1;
-    const int m = mp < 10 ? mp + 3 : mp - 9;
-    return {yoe + era * 400 + (m <= 2), m, d};
-}
-
-int year_of(int day) { return civil_from_days(day).y; }
-
-// SPEC §4: anniv(effective, n years) − 1 day (29 February → 1 March in a common year).
-int term_last(int effective, int years) {
-    const Ymd e = civil_from_days(effective);
-    const int y = e.y + years;
-    const int anniversary = e.m == 2 && e.d == 29 && !is_leap_year(y) ? days_from_civil(y, 3, 1)
-                                                                       : days_from_civil(y, e.m, e.d);
-    return anniversary - 1;
-}
-
-int first_of_next_month(int day) {
-    const Ymd c = civil_from_days(day);
-    return c.m == 12 ? days_from_civil(c.y + 1, 1, 1) : days_from_civil(c.y, c.m + 1, 1);
-}
-
-int end_of_year(int year) { return days_from_civil(year, 12, 31); }
-
-// ---- output ----------------------------------------------------------------------------------------
-
-class Out {
-public:
-    explicit Out(OutputSink& sink) : sink_(sink) { buffer_.reserve(k_chunk + (64u << 10)); }
-    Out& operator<<(std::string_view s) { buffer_.append(s.data(), s.size()); return *this; }
-    Out& operator<<(char c) { buffer_.push_back(c); return *this; }
-    Out& num(std::uint64_t v) {
-        char tmp[24];
-        const auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
-        buffer_.append(tmp, static_cast<std::size_t>(r.ptr - tmp));
-        return *this;
-    }
-    Out& date(int day) {
-        const Ymd c = civil_from_days(day);
-        char b[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
-                      static_cast<char>('0' + c.y / 10 % 10), static_cast<char>('0' + c.y % 10), '-',
-                      static_cast<char>('0' + c.m / 10), static_cast<char>('0' + c.m % 10), '-',
-                      static_cast<char>('0' + c.d / 10), static_cast<char>('0' + c.d % 10)};
-        buffer_.append(b, 10);
-        return *this;
-    }
-    // attr(" name", value) writes ` name="value"`; every generated text is free of & < > " '.
-    Out& attr(std::string_view name, std::string_view value) { return *this << name << "=\"" << value << '"'; }
-    Out& attr_date(std::string_view name, int day) { *this << name << "=\""; date(day); return *this << '"'; }
-
-    void flush_if_full() {
-        if (buffer_.size() >= k_chunk) flush();
-    }
-    void flush() {
-        if (buffer_.empty()) return;
-        bytes_ += buffer_.size();
-        sink_.write(buffer_);
-        buffer_.clear();
-    }
-    std::uint64_t bytes() const { return bytes_ + buffer_.size(); }
-
-private:
-    static constexpr std::size_t k_chunk = 1u << 20;
-    OutputSink& sink_;
-    std::string buffer_;
-    std::uint64_t bytes_ = 0;
-};
+Date end_of_year(int year) { return detail::make_date(year, 12, 31); }
 
 // ---- the words ---------------------------------------------------------------------------------------
 
@@ -351,8 +276,8 @@ struct Auth {
     int government = k_no;     // the government of its place (of the county for a township)
     int justice = k_no;        // the legality reviewer (司法局 of its place or the one above)
     int filed_with = k_no;     // where its normative documents are filed
-    int created = k_no;        // first day it exists (k_no: always)
-    int abolished = k_no;      // first day it no longer exists
+    std::optional<Date> created;    // first day it exists (none: always)
+    std::optional<Date> abolished;  // first day it no longer exists
     int successor = k_no;
     int predecessor = k_no;    // the authority whose work it took over (for days before `created`)
     std::uint64_t weight = 0;  // relative number of documents it issues
@@ -393,13 +318,13 @@ TreeShape shape_for(std::uint64_t documents) {
 }
 
 // A reform's abolition day at a level: national first, counties last.
-int reform_day(Rng& rng, Reform r, Level level) {
+Date reform_day(Rng& rng, Reform r, Level level) {
     const int year = r == Reform::r2013 ? 2013 : 2018;
     switch (level) {
-    case Level::national: return days_from_civil(year, 3, 1) + rng.between(0, 40);
-    case Level::provincial: return days_from_civil(year, 9, 1) + rng.between(0, 120);
-    case Level::municipal: return days_from_civil(year, 12, 1) + rng.between(0, 100);
-    default: return days_from_civil(year + 1, 1, 15) + rng.between(0, 100);
+    case Level::national: return detail::make_date(year, 3, 1) + days(rng.between(0, 40));
+    case Level::provincial: return detail::make_date(year, 9, 1) + days(rng.between(0, 120));
+    case Level::municipal: return detail::make_date(year, 12, 1) + days(rng.between(0, 100));
+    default: return detail::make_date(year + 1, 1, 15) + days(rng.between(0, 100));
     }
 }
 
@@ -452,12 +377,12 @@ public:
 
     // SPEC §2: the authority that does the work on `day` (successors after an abolition, the
     // predecessor before a creation).
-    int acting(int a, int day) const {
+    int acting(int a, Date day) const {
         for (int guard = 0; guard < 8; ++guard) {
             const Auth& x = auths[static_cast<std::size_t>(a)];
-            if (x.abolished != k_no && day >= x.abolished) {
+            if (x.abolished && day >= *x.abolished) {
                 a = x.successor != k_no ? x.successor : x.parent;
-            } else if (x.created != k_no && day < x.created && x.predecessor != k_no) {
+            } else if (x.created && day < *x.created && x.predecessor != k_no) {
                 a = x.predecessor;
             } else {
                 return a;
@@ -465,13 +390,13 @@ public:
         }
         return a;
     }
-    bool alive(int a, int day) const {
+    bool alive(int a, Date day) const {
         const Auth& x = auths[static_cast<std::size_t>(a)];
-        return (x.abolished == k_no || day < x.abolished) && (x.created == k_no || day >= x.created);
+        return (!x.abolished || day < *x.abolished) && (!x.created || day >= *x.created);
     }
 
     // An issuing authority for a document published on `day`, by weight.
-    int pick(Rng& rng, int day) const {
+    int pick(Rng& rng, Date day) const {
         const std::uint64_t r = rng.below64(cumulative_.back());
         const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), r);
         return acting(static_cast<int>(it - cumulative_.begin()), day);
@@ -603,8 +528,8 @@ private:
         // of the places have the new departments throughout).
         const bool reform2018 = national || rng.chance(350);
         const bool reform2013 = reform2018 && (national || rng.chance(600));
-        const int day2013 = reform_day(rng, Reform::r2013, p.level);
-        const int day2018 = reform_day(rng, Reform::r2018, p.level);
+        const Date day2013 = reform_day(rng, Reform::r2013, p.level);
+        const Date day2018 = reform_day(rng, Reform::r2018, p.level);
         std::vector<int> by_type(k_department_type_count, k_no);
         for (std::size_t t = 0; t < k_department_type_count; ++t) {
             const DepartmentType& d = k_departments[t];
@@ -651,7 +576,10 @@ private:
             z.kind = AuthorityKind::other;
             z.level = Level::municipal;
             z.place = place;
-            if (rng.chance(200)) z.abolished = days_from_civil(2010 + rng.between(0, 12), rng.between(1, 12), 1);
+            if (rng.chance(200)) {
+                const int month = rng.between(1, 12);  // drawn before the year (the order of the seeds' bytes)
+                z.abolished = detail::make_date(2010 + rng.between(0, 12), month, 1);
+            }
             add_auth(std::move(z));
         }
     }
@@ -681,7 +609,8 @@ private:
         for (std::size_t i = 1; i < towns.size(); ++i) {
             if (!rng.chance(60)) continue;
             Auth& t = auths[static_cast<std::size_t>(towns[i])];
-            t.abolished = days_from_civil(rng.between(2000, 2021), rng.between(1, 12), 1);
+            const int month = rng.between(1, 12);  // drawn before the year (the order of the seeds' bytes)
+            t.abolished = detail::make_date(rng.between(2000, 2021), month, 1);
             t.successor = towns[0];
         }
     }
@@ -775,9 +704,9 @@ struct DocRef {
     std::uint16_t year = 0;
     DocumentKind kind = DocumentKind::normative;
     bool trial = false;
-    int published = 0;
-    int effective = 0;
-    int last = k_no;              // SPEC §4 base last day (k_no: none)
+    Date published;
+    Date effective;
+    std::optional<Date> last;     // SPEC §4 base last day
     int hub = k_no;               // its index among the hubs, k_no when it is not one
 };
 
@@ -868,8 +797,8 @@ struct Hub {
 // The share of hub picks that go to a recent hub (uniformly) rather than by weight.
 constexpr std::uint32_t k_recent_hub_per_mille = 650;
 
-constexpr int k_first_day = 7456;   // 1990-06-01
-constexpr int k_last_day = 20361;   // 2025-09-30
+const Date k_first_day = detail::make_date(1990, 6, 1);
+const Date k_last_day = detail::make_date(2025, 9, 30);
 
 class Generator {
 public:
@@ -888,11 +817,10 @@ public:
         const std::uint64_t step = std::max<std::uint64_t>(1, n / 100);
         for (std::uint64_t i = 0; i < n; ++i) {
             document(static_cast<std::uint32_t>(i));
-            out_.flush_if_full();
+            out_.document(doc_);
             if (options_.progress && ((i + 1) % step == 0 || i + 1 == n)) options_.progress({i + 1, n});
         }
-        out_ << "  </documents>\n</corpus>\n";
-        out_.flush();
+        out_.end();
         summary_.documents = n;
         summary_.authorities = tree_.auths.size();
         summary_.bytes = out_.bytes();
@@ -911,59 +839,56 @@ private:
     // ---- the head: profile and authorities ----
 
     void write_head() {
-        out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                "<!-- normdoc generate --documents ";
-        out_.num(options_.documents) << " --seed ";
-        out_.num(options_.seed) << " -->\n<corpus xmlns=\"" << detail::xml::corpus_vocabulary::k_namespace
-                                << "\">\n"
-                                   "  <profile>\n"
-                                   "    <validity years=\"5\" trial-years=\"2\"/>\n"
-                                   "    <consultation min-days=\"30\"/>\n"
-                                   "    <filing within-days=\"30\"/>\n"
-                                   "    <expiry-review months=\"6\"/>\n"
-                                   "  </profile>\n"
-                                   "  <authorities>\n";
+        // SPEC §3's defaults, written out.
+        out_.begin(Profile(), "normdoc generate --documents " + std::to_string(options_.documents) + " --seed " +
+                                  std::to_string(options_.seed));
+        draft::Authority out;
         for (const Auth& a : tree_.auths) {
-            out_ << "    <authority";
-            out_.attr(" id", a.id).attr(" name", a.name).attr(" kind", to_string(a.kind)).attr(" level", to_string(a.level));
-            if (a.parent != k_no) out_.attr(" parent", auth(a.parent).id);
-            if (a.abolished != k_no) {
-                out_.attr_date(" abolished", a.abolished);
-                if (a.successor != k_no) out_.attr(" successor", auth(a.successor).id);
-            }
-            out_ << "/>\n";
-            out_.flush_if_full();
+            out.id = a.id;
+            out.name = a.name;
+            out.kind = a.kind;
+            out.level = a.level;
+            out.parent.reset();
+            if (a.parent != k_no) out.parent = draft::Ref{auth(a.parent).id, 0};
+            out.abolished = a.abolished;
+            out.successor.reset();
+            if (a.abolished && a.successor != k_no) out.successor = draft::Ref{auth(a.successor).id, 0};
+            out_.authority(out);
         }
-        out_ << "  </authorities>\n  <documents>\n";
     }
 
     const Auth& auth(int a) const { return tree_.auths[static_cast<std::size_t>(a)]; }
 
     std::string doc_id(const DocRef& d) const {
-        std::string s = auth(static_cast<int>(d.authority)).id;
-        s += '-';
-        s += std::to_string(d.year);
-        s += '-';
-        s += std::to_string(d.serial);
+        std::string s;
+        append_doc_id(s, d);
         return s;
     }
-    void write_ref(const DocRef& d) {
-        out_ << auth(static_cast<int>(d.authority)).id << '-';
-        out_.num(d.year) << '-';
-        out_.num(d.serial);
+    void append_doc_id(std::string& s, const DocRef& d) const {
+        s += auth(static_cast<int>(d.authority)).id;
+        s += '-';
+        append_number(s, d.year);
+        s += '-';
+        append_number(s, d.serial);
     }
+    static void append_number(std::string& s, std::uint64_t v) {
+        char tmp[24];
+        const auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+        s.append(tmp, static_cast<std::size_t>(r.ptr - tmp));
+    }
+    static draft::Ref ref_to(const std::string& id) { return draft::Ref{id, 0}; }
 
     // ---- one document ----
 
     // Publication days grow with the index; the density triples from 1990 to 2025 (more
     // documents every year): t = F⁻¹(y) for F(t) = (t + t²)/2.
-    int publication_day(std::uint32_t i) {
+    Date publication_day(std::uint32_t i) {
         const double y = (static_cast<double>(i) + rng_.unit()) / static_cast<double>(options_.documents);
         const double t = (std::sqrt(1.0 + 8.0 * y) - 1.0) / 2.0;
-        const int day = k_first_day + static_cast<int>(t * (k_last_day - k_first_day));
+        const auto span = (k_last_day - k_first_day).days();
+        const Date day = k_first_day + days(static_cast<int>(t * static_cast<double>(span)));
         return std::min(day, k_last_day);
     }
-
     DocumentKind kind_for(const Auth& a) {
         const bool national = a.level == Level::national;
         switch (a.role) {
@@ -1046,36 +971,51 @@ private:
         return t;
     }
 
-    void number(DocumentKind kind, const Auth& a, int year, std::uint32_t serial, std::uint32_t act) {
+
+    void number(std::string& out, DocumentKind kind, const Auth& a, int year, std::uint32_t serial,
+                std::uint32_t act) {
         const Place& p = tree_.places[static_cast<std::size_t>(a.place)];
+        out.clear();
         if (kind == DocumentKind::law) {
-            out_ << "中华人民共和国主席令第";
-            out_.num(act) << "号";
+            out += "中华人民共和国主席令第";
+            append_number(out, act);
+            out += "号";
         } else if (kind == DocumentKind::administrative_regulation) {
-            out_ << "国务院令第";
-            out_.num(act) << "号";
+            out += "国务院令第";
+            append_number(out, act);
+            out += "号";
         } else if (kind == DocumentKind::local_regulation) {
-            out_ << p.name << "人民代表大会常务委员会公告第";
-            out_.num(act) << "号";
+            out += p.name;
+            out += "人民代表大会常务委员会公告第";
+            append_number(out, act);
+            out += "号";
         } else if (kind == DocumentKind::rule && a.role == Role::government) {
-            out_ << p.name << "人民政府令第";
-            out_.num(act) << "号";
+            out += p.name;
+            out += "人民政府令第";
+            append_number(out, act);
+            out += "号";
         } else if (kind == DocumentKind::rule) {
-            out_ << a.name << "令";
-            out_.num(static_cast<std::uint64_t>(year)) << "年第";
-            out_.num(act) << "号";
+            out += a.name;
+            out += "令";
+            append_number(out, static_cast<std::uint64_t>(year));
+            out += "年第";
+            append_number(out, act);
+            out += "号";
         } else {
-            out_ << a.code << "〔";
-            out_.num(static_cast<std::uint64_t>(year)) << "〕";
-            out_.num(serial) << "号";
+            out += a.code;
+            out += "〔";
+            append_number(out, static_cast<std::uint64_t>(year));
+            out += "〕";
+            append_number(out, serial);
+            out += "号";
         }
     }
 
     struct Rel {
         RelationKind kind;
         DocRef target;
-        int date = k_no;
-        int until = k_no;
+        std::optional<Date> date = std::nullopt;
+        std::optional<Date> until = std::nullopt;
     };
 
     // A dependency target for a document of authority `a`: a hub of the nation, the province or
@@ -1111,8 +1051,10 @@ private:
         return hub.ref;
     }
 
+    // Builds document `index` in doc_ (reused from one document to the next: its strings and
+    // vectors keep their room).
     void document(std::uint32_t index) {
-        const int day = publication_day(index);
+        const Date day = publication_day(index);
         const int a_index = tree_.pick(rng_, day);
         const Auth& a = auth(a_index);
         const DocumentKind kind = kind_for(a);
@@ -1124,7 +1066,7 @@ private:
         // SPEC §7: trial exactly when the title says 试行 / 暂行 (a clean-up decision never does).
         const bool trial = kind != DocumentKind::law && !cleanup_decision && rng_.chance(100);
         const Subject& subject = k_subjects[rng_.below(k_subject_count)];
-        const int year = year_of(day);
+        const int year = day.year();
 
         DocRef self;
         self.index = index;
@@ -1140,29 +1082,30 @@ private:
         }
 
         // Dates (SPEC §7: effective ≥ published, expires ≥ effective).
-        int effective = day;
+        Date effective = day;
         switch (rng_.below(20)) {
         case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: break;   // on publication
-        case 8: case 9: case 10: case 11: case 12: effective = day + 30; break;
+        case 8: case 9: case 10: case 11: case 12: effective = day + days(30); break;
         case 13: case 14: case 15: case 16: effective = first_of_next_month(day); break;
-        case 17: case 18: effective = day + rng_.between(1, 90); break;
+        case 17: case 18: effective = day + days(rng_.between(1, 90)); break;
         default: effective = first_of_next_month(first_of_next_month(day)); break;
         }
-        int expires = k_no;
+        std::optional<Date> expires;
         if (normative && rng_.chance(200)) {
             if (rng_.chance(40)) {
-                expires = term_last(effective, trial ? 3 : 8);  // TERM_TOO_LONG (a defect)
+                expires = term_last_day(effective, trial ? 3 : 8);  // TERM_TOO_LONG (a defect)
             } else if (trial) {
-                expires = term_last(effective, 1);
+                expires = term_last_day(effective, 1);
             } else if (rng_.chance(500)) {
-                expires = term_last(effective, 3);
+                expires = term_last_day(effective, 3);
             } else {
-                expires = end_of_year(year_of(effective) + rng_.between(1, 3));  // 有效期至 12 月 31 日
+                expires = end_of_year(effective.year() + rng_.between(1, 3));  // 有效期至 12 月 31 日
             }
         }
         self.published = day;
         self.effective = effective;
-        self.last = expires != k_no ? expires : (normative ? term_last(effective, trial ? 2 : 5) : k_no);
+        if (expires) self.last = expires;
+        else if (normative) self.last = term_last_day(effective, trial ? 2 : 5);
 
         // Relations, all to documents generated earlier (chosen first: a clean-up decision is
         // titled as one only if it ends something).
@@ -1176,29 +1119,30 @@ private:
             return r.kind == RelationKind::repeals || r.kind == RelationKind::declares_invalid;
         });
 
-        // <document> head.
-        out_ << "    <document id=\"";
+        draft::Document& d = doc_;
+        d.id.clear();
         if (draft) {
-            out_ << a.id << "-draft-";
-            out_.num(++drafts_);
+            d.id += a.id;
+            d.id += "-draft-";
+            append_number(d.id, ++drafts_);
         } else {
-            write_ref(self);
+            append_doc_id(d.id, self);
         }
-        out_ << "\" kind=\"" << to_string(kind) << '"';
+        d.kind = kind;
+        d.number.clear();
         if (!draft) {
             std::uint32_t act = 0;
             if (kind == DocumentKind::law || kind == DocumentKind::administrative_regulation ||
                 kind == DocumentKind::local_regulation || kind == DocumentKind::rule)
                 act = ++act_serial_[static_cast<std::size_t>(a_index)];
-            out_ << " number=\"";
-            number(kind, a, year, self.serial, act);
-            out_ << '"';
+            number(d.number, kind, a, year, self.serial, act);
         }
-        out_ << ">\n      <title>" << title(kind, trial, a, subject, cleanup_decision && ends_some) << "</title>\n";
+        d.title = title(kind, trial, a, subject, cleanup_decision && ends_some);
         if (trial) ++summary_.trial_documents;
 
         // Issuers: joint issuance by sibling departments (联合发文).
-        out_ << "      <issuer ref=\"" << a.id << "\"/>\n";
+        std::size_t issuers = 0;
+        set_ref(d.issuers, issuers, a.id);
         if (a.role == Role::department && rng_.chance(60)) {
             const Place& p = tree_.places[static_cast<std::size_t>(a.place)];
             const int extra = rng_.between(1, 2);
@@ -1206,47 +1150,60 @@ private:
             for (int k = 0; k < extra; ++k) {
                 const int other = p.departments[rng_.below(static_cast<std::uint32_t>(p.departments.size()))];
                 if (other == a_index || other == last_added || !tree_.alive(other, day)) continue;
-                out_ << "      <issuer ref=\"" << auth(other).id << "\"/>\n";
+                set_ref(d.issuers, issuers, auth(other).id);
                 last_added = other;
             }
         }
+        d.issuers.resize(issuers);
         // Drafter: a department drafts most government documents.
+        d.drafter.reset();
         if ((a.role == Role::government || a.role == Role::office) && rng_.chance(600)) {
             const Place& p = tree_.places[static_cast<std::size_t>(a.place)];
             if (!p.departments.empty()) {
-                const int d = p.departments[rng_.below(static_cast<std::uint32_t>(p.departments.size()))];
-                if (tree_.alive(d, day)) out_ << "      <drafter ref=\"" << auth(d).id << "\"/>\n";
+                const int dr = p.departments[rng_.below(static_cast<std::uint32_t>(p.departments.size()))];
+                if (tree_.alive(dr, day)) d.drafter = ref_to(auth(dr).id);
             }
         }
-        out_ << "      <subject>" << subject.tag << "</subject>\n";
-        if (rng_.chance(200)) out_ << "      <subject>" << k_subjects[rng_.below(k_subject_count)].tag << "</subject>\n";
+        std::size_t subjects = 0;
+        set_text(d.subjects, subjects, subject.tag);
+        if (rng_.chance(200)) set_text(d.subjects, subjects, k_subjects[rng_.below(k_subject_count)].tag);
+        d.subjects.resize(subjects);
 
+        d.published.reset();
+        d.effective.reset();
+        d.expires.reset();
         if (!draft) {
-            out_ << "      <dates";
-            out_.attr_date(" published", day);
-            if (effective != day || rng_.chance(300)) out_.attr_date(" effective", effective);
-            if (expires != k_no) out_.attr_date(" expires", expires);
-            out_ << "/>\n";
+            d.published = day;
+            if (effective != day || rng_.chance(300)) d.effective = effective;
+            d.expires = expires;
         }
 
-        if (normative || kind == DocumentKind::rule) procedure(a, day, draft);
+        draft::Procedure& pr = d.procedure;
+        pr.assessment.reset();
+        pr.consultation.reset();
+        pr.expert_review.reset();
+        pr.risk_assessment.reset();
+        pr.filing.reset();
+        std::size_t reviews = 0, decisions = 0;
+        if (normative || kind == DocumentKind::rule) procedure(pr, reviews, decisions, a, day, draft);
+        pr.legality_reviews.resize(reviews);
+        pr.collective_decisions.resize(decisions);
 
-        if (!rels_.empty()) {
-            out_ << "      <relations>\n";
-            for (const Rel& r : rels_) {
-                out_ << "        <" << to_string(r.kind) << " ref=\"";
-                write_ref(r.target);
-                out_ << '"';
-                if (r.date != k_no) out_.attr_date(" date", r.date);
-                if (r.until != k_no) out_.attr_date(" until", r.until);
-                out_ << "/>\n";
-                ++summary_.relations_by_kind[static_cast<std::size_t>(r.kind)];
-            }
-            out_ << "      </relations>\n";
+        std::size_t relations = 0;
+        for (const Rel& r : rels_) {
+            if (relations == d.relations.size()) d.relations.emplace_back();
+            draft::Relation& out = d.relations[relations++];
+            out.kind = r.kind;
+            out.target.id.clear();
+            append_doc_id(out.target.id, r.target);
+            out.date = r.date;
+            out.until = r.until;
+            ++summary_.relations_by_kind[static_cast<std::size_t>(r.kind)];
         }
+        d.relations.resize(relations);
 
-        if (!draft) events(day, effective);
-        out_ << "    </document>\n";
+        d.events.clear();
+        if (!draft) events(d.events, day, effective);
 
         // What later documents may point at (after the relations: nothing points at itself).
         if (!draft) {
@@ -1261,6 +1218,16 @@ private:
             }
             if (kind != DocumentKind::other) samples_[static_cast<std::size_t>(a_index)].add(self, rng_);
         }
+    }
+
+    // The next element of a reused vector (`used` of them taken so far), set to `id` / `text`.
+    static void set_ref(std::vector<draft::Ref>& v, std::size_t& used, std::string_view id) {
+        if (used == v.size()) v.emplace_back();
+        v[used++].id.assign(id.data(), id.size());
+    }
+    static void set_text(std::vector<std::string>& v, std::size_t& used, std::string_view text) {
+        if (used == v.size()) v.emplace_back();
+        v[used++].assign(text.data(), text.size());
     }
 
     bool already(const DocRef& t) const {
@@ -1333,7 +1300,7 @@ private:
             for (Sample* pool : pools) {
                 for (std::size_t i = 0; i < pool->size();) {
                     const DocRef t = pool->at(i);
-                    const bool expired = t.last != k_no && t.last < self.published;
+                    const bool expired = t.last && *t.last < self.published;
                     if (t.effective <= self.effective && (expired || rng_.chance(250)) && !already(t)) {
                         rels_.push_back({expired ? RelationKind::declares_invalid : RelationKind::repeals, t});
                         retire(t);
@@ -1365,60 +1332,66 @@ private:
             own.remove(slot);
             rels_.push_back({RelationKind::supersedes, t});
         } else if (roll < 185) {
-            if (t.last == k_no || t.last >= self.published) return;
+            if (!t.last || *t.last >= self.published) return;
             retire(t);
             own.remove(slot);
             rels_.push_back({RelationKind::declares_invalid, t});
         } else if (roll < 215) {
             // SPEC §4: an extension counts only if dated on or before the last day it extends;
             // this one is dated on the source's effective day, on or before the target's last day.
-            if (t.last == k_no || t.last < self.effective || !is_normative(t.kind)) return;
+            if (!t.last || *t.last < self.effective || !is_normative(t.kind)) return;
             Rel r{RelationKind::extends, t};
-            r.until = rng_.chance(500) ? end_of_year(year_of(t.last) + rng_.between(1, 3))
-                                       : term_last(t.last + 1, rng_.between(1, 3));
+            r.until = rng_.chance(500) ? end_of_year(t.last->year() + rng_.between(1, 3))
+                                       : term_last_day(*t.last + days(1), rng_.between(1, 3));
             rels_.push_back(r);
         }
     }
 
     // The procedure record, with realistic defects.
-    void procedure(const Auth& a, int day, bool draft) {
-        out_ << "      <procedure>\n";
-        if (rng_.chance(700)) {
-            out_ << "        <assessment";
-            out_.attr_date(" date", day - rng_.between(120, 150)) << "/>\n";
-        }
+    // Fills `out`, whose optional steps are empty; `reviews` and `decisions` count the elements of
+    // its (reused) vectors that are taken.
+    void procedure(draft::Procedure& out, std::size_t& reviews, std::size_t& decisions, const Auth& a, Date day,
+                   bool draft) {
+        if (rng_.chance(700)) out.assessment = draft::Step{day - days(rng_.between(120, 150)), 0};
         if (!rng_.chance(100)) {  // 10 % publish without consultation
-            const int from = day - rng_.between(80, 100);
+            const Date from = day - days(rng_.between(80, 100));
             const int length = rng_.chance(70) ? rng_.between(7, 29) : rng_.between(30, 45);  // 7 % too short
-            out_ << "        <consultation";
-            out_.attr_date(" from", from).attr_date(" to", from + length - 1) << "/>\n";
+            out.consultation = draft::Consultation{from, from + days(length - 1), 0};
         }
-        if (rng_.chance(400)) {
-            out_ << "        <expert-review";
-            out_.attr_date(" date", day - rng_.between(50, 60)) << "/>\n";
-        }
-        if (rng_.chance(350)) {
-            out_ << "        <risk-assessment";
-            out_.attr_date(" date", day - rng_.between(45, 55)) << "/>\n";
-        }
-        const int decision = day - rng_.between(10, 20);
+        if (rng_.chance(400)) out.expert_review = draft::Step{day - days(rng_.between(50, 60)), 0};
+        if (rng_.chance(350)) out.risk_assessment = draft::Step{day - days(rng_.between(45, 55)), 0};
+        const Date decision = day - days(rng_.between(10, 20));
         const int reviewer = a.justice != k_no ? tree_.acting(a.justice, day) : k_no;
         const std::uint32_t review = rng_.below(1000);
-        auto legality = [&](int date, std::string_view outcome) {
-            out_ << "        <legality-review";
-            out_.attr_date(" date", date).attr(" outcome", outcome);
-            if (reviewer != k_no) out_.attr(" by", auth(reviewer).id);
-            out_ << "/>\n";
+        auto legality = [&](Date date, LegalityOutcome outcome) {
+            if (reviews == out.legality_reviews.size()) out.legality_reviews.emplace_back();
+            draft::LegalityReview& r = out.legality_reviews[reviews++];
+            r.date = date;
+            r.outcome = outcome;
+            if (reviewer == k_no) r.by.reset();
+            else if (r.by) r.by->id = auth(reviewer).id;
+            else r.by = ref_to(auth(reviewer).id);
+        };
+        auto decided = [&](Date date, DecisionOutcome outcome) {
+            if (decisions == out.collective_decisions.size()) out.collective_decisions.emplace_back();
+            draft::CollectiveDecision& c = out.collective_decisions[decisions++];
+            c.date = date;
+            c.body = a.body;
+            c.outcome = outcome;
         };
         if (review < 40) {
             // missing (4 %)
         } else if (review < 60) {
-            legality(decision + rng_.between(1, 9), "lawful");  // after the decision (2 %)
+            legality(decision + days(rng_.between(1, 9)), LegalityOutcome::lawful);  // after the decision (2 %)
         } else if (review < 80) {
-            legality(decision - rng_.between(20, 30), "unlawful");  // revised and reviewed again
-            legality(decision - rng_.between(3, 8), "lawful-with-changes");
+            // revised and reviewed again
+            legality(decision - days(rng_.between(20, 30)), LegalityOutcome::unlawful);
+            legality(decision - days(rng_.between(3, 8)), LegalityOutcome::lawful_with_changes);
         } else {
-            legality(decision - rng_.between(3, 15), rng_.chance(770) ? "lawful" : "lawful-with-changes");
+            // The outcome is drawn before the day (the order of the seeds' bytes).
+            const LegalityOutcome outcome =
+                rng_.chance(770) ? LegalityOutcome::lawful : LegalityOutcome::lawful_with_changes;
+            legality(decision - days(rng_.between(3, 15)), outcome);
         }
         const std::uint32_t decide = rng_.below(1000);
         if (draft) {
@@ -1426,43 +1399,39 @@ private:
         } else if (decide < 35) {
             // missing (3.5 %)
         } else {
-            if (decide < 65) {
-                out_ << "        <collective-decision";
-                out_.attr_date(" date", decision - rng_.between(20, 40)).attr(" body", a.body).attr(" outcome", "deferred") << "/>\n";
-            }
-            out_ << "        <collective-decision";
-            out_.attr_date(" date", decision).attr(" body", a.body).attr(" outcome", "adopted") << "/>\n";
+            if (decide < 65) decided(decision - days(rng_.between(20, 40)), DecisionOutcome::deferred);
+            decided(decision, DecisionOutcome::adopted);
         }
         if (!draft && a.filed_with != k_no) {
             const std::uint32_t filing = rng_.below(1000);
             if (filing >= 60) {  // 6 % never filed
-                const int date = filing < 120 ? day + rng_.between(31, 120) : day + rng_.between(3, 30);  // 6 % late
-                out_ << "        <filing";
-                out_.attr_date(" date", date).attr(" with", auth(tree_.acting(a.filed_with, date)).id) << "/>\n";
+                const Date date = filing < 120 ? day + days(rng_.between(31, 120))
+                                               : day + days(rng_.between(3, 30));  // 6 % late
+                out.filing.emplace();
+                out.filing->date = date;
+                out.filing->with = ref_to(auth(tree_.acting(a.filed_with, date)).id);
             }
         }
-        out_ << "      </procedure>\n";
     }
 
-    void events(int day, int effective) {
+    void events(std::vector<draft::Event>& out, Date day, Date effective) {
         const std::uint32_t roll = rng_.below(1000);
         if (roll >= 16) return;
-        const int date = std::min(k_last_day, std::max(effective, day) + rng_.between(30, 2000));
-        out_ << "      <events>\n        <event";
+        const Date date = std::min(k_last_day, std::max(effective, day) + days(rng_.between(30, 2000)));
         if (roll < 10) {
-            out_.attr(" type", "amendment").attr_date(" date", date).attr(" source", "external: 上级机关修改决定");
+            out.push_back({EventType::amendment, date, "external: 上级机关修改决定", 0});
         } else if (roll < 13) {
-            out_.attr(" type", "repeal").attr_date(" date", date).attr(" source", "external: 上级机关废止决定");
+            out.push_back({EventType::repeal, date, "external: 上级机关废止决定", 0});
         } else {
-            out_.attr(" type", "invalidation").attr_date(" date", date);
+            out.push_back({EventType::invalidation, date, {}, 0});
         }
-        out_ << "/>\n      </events>\n";
     }
 
     const GenerateOptions& options_;
     Rng rng_;
     AuthorityTree tree_;
-    Out out_;
+    detail::xml::CorpusWriter out_;
+    draft::Document doc_;
     GenerateSummary summary_;
     std::vector<Hub> hubs_;
     std::vector<HubSampler> samplers_;
