@@ -158,7 +158,8 @@ NORMDOC_WRITER_INLINE void end_open(WriteBuffer& out, std::string_view newline) 
     out.append(newline);
 }
 
-NORMDOC_WRITER_INLINE void close(WriteBuffer& out, std::string_view indent, std::string_view name, std::string_view newline) {
+NORMDOC_WRITER_INLINE void close(WriteBuffer& out, std::string_view indent, std::string_view name,
+                                 std::string_view newline) {
     out.append(indent);
     out.append("</", 2);
     out.append(name);
@@ -166,8 +167,8 @@ NORMDOC_WRITER_INLINE void close(WriteBuffer& out, std::string_view indent, std:
     out.append(newline);
 }
 
-NORMDOC_WRITER_INLINE void text_element(WriteBuffer& out, std::string_view indent, std::string_view name, std::string_view text,
-                  std::string_view newline) {
+NORMDOC_WRITER_INLINE void text_element(WriteBuffer& out, std::string_view indent, std::string_view name,
+                                        std::string_view text, std::string_view newline) {
     open(out, indent, name);
     out.push('>');
     append_text(out, text, false);
@@ -177,8 +178,8 @@ NORMDOC_WRITER_INLINE void text_element(WriteBuffer& out, std::string_view inden
     out.append(newline);
 }
 
-NORMDOC_WRITER_INLINE void ref_element(WriteBuffer& out, std::string_view indent, std::string_view name, const draft::Ref& r,
-                 std::string_view newline) {
+NORMDOC_WRITER_INLINE void ref_element(WriteBuffer& out, std::string_view indent, std::string_view name,
+                                       const draft::Ref& r, std::string_view newline) {
     open(out, indent, name);
     attr(out, attribute::ref, std::string_view(r.id));
     end_empty(out, newline);
