@@ -49,6 +49,17 @@ TEST(Generate, SameSeedGivesTheSameBytes) {
     EXPECT_EQ(generate_corpus_xml(options(1500, 7)), generate_corpus_xml(options(1500, 7)));
 }
 
+// The head says how to make the file again, in a comment that XML allows (no "--" in it).
+TEST(Generate, TheHeadSaysTheDocumentsAndTheSeedInAWellFormedComment) {
+    const std::string xml = generate_corpus_xml(options(20, 7));
+    EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<!-- normdoc generate, 20 documents, seed 7 -->\n"
+                        "<corpus xmlns=\"urn:normdoc:corpus:1\">\n",
+                        0),
+              0u)
+        << xml.substr(0, 200);
+}
+
 TEST(Generate, DifferentSeedGivesDifferentBytes) {
     EXPECT_NE(generate_corpus_xml(options(1500, 7)), generate_corpus_xml(options(1500, 8)));
 }

@@ -46,8 +46,9 @@ GenerateSummary generate(const GenerateOptions& options, OutputSink& sink) {
     detail::gen::DocumentMaker documents(options.documents, rng, tree);
     detail::xml::CorpusWriter out(sink);
 
-    // SPEC §3's defaults, written out.
-    out.begin(Profile(), "normdoc generate --documents " + std::to_string(options.documents) + " --seed " +
+    // SPEC §3's defaults, written out; the comment says how to make the file again (in words: XML
+    // allows no "--" in a comment, so not as the command line).
+    out.begin(Profile(), "normdoc generate, " + std::to_string(options.documents) + " documents, seed " +
                              std::to_string(options.seed));
     write_authorities(tree, out);
     const std::uint64_t n = options.documents;

@@ -316,8 +316,9 @@ CorpusWriter::CorpusWriter(OutputSink& sink) : sink_(sink) { buf_.reserve(k_bloc
 
 void CorpusWriter::begin(const Profile& profile, std::string_view comment) {
     if (stage_ != Stage::start) throw std::logic_error("CorpusWriter: begin() twice");
-    if (comment.find("-->") != std::string_view::npos || (!comment.empty() && comment.back() == '-'))
-        throw std::invalid_argument("CorpusWriter: a comment may not hold \"-->\" or end in \"-\"");
+    // XML 1.0 §2.5: "--" must not occur within a comment (nor "-" end it).
+    if (comment.find("--") != std::string_view::npos || (!comment.empty() && comment.back() == '-'))
+        throw std::invalid_argument("CorpusWriter: a comment may not hold \"--\" or end in \"-\"");
     buf_.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     if (!comment.empty()) {
         buf_.append("<!-- ");

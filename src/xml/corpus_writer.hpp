@@ -92,8 +92,8 @@ public:
     CorpusWriter& operator=(const CorpusWriter&) = delete;
 
     // The XML declaration, `comment` on a line of its own as <!-- comment --> when not empty,
-    // the root's start tag and the profile. std::invalid_argument for a comment that holds "-->"
-    // or ends in "-".
+    // the root's start tag and the profile. std::invalid_argument for a comment that holds "--"
+    // or ends in "-" (XML 1.0 §2.5).
     void begin(const Profile& profile, std::string_view comment = {});
     // In this order: every authority, then every document (std::logic_error otherwise).
     void authority(const draft::Authority& a);
