@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -127,8 +129,12 @@ TEST(Generate, DependencyInDegreeIsHeavyTailed) {
     EXPECT_GT(in.front(), 20 * edges / c.document_count());
 }
 
+// Administrative regulations are rare (a share of the State Council's documents, a few per ten
+// thousand): the kinds are counted on a larger corpus.
 TEST(Generate, DocumentsOfEveryKindAndLevel) {
-    const Corpus& c = loaded();
+    const LoadResult r = read_corpus(generate_corpus_xml(options(20000, 3)), "kinds.xml");
+    ASSERT_TRUE(r.ok());
+    const Corpus& c = *r.corpus;
     std::set<DocumentKind> kinds;
     for (DocumentId id : c.documents()) kinds.insert(c.document(id).kind);
     EXPECT_EQ(kinds.size(), 7u);
@@ -222,6 +228,74 @@ TEST(Generate, ProcedureRecordsHaveRealisticDefects) {
     EXPECT_LT(rate(short_consultation), 0.15);
     EXPECT_GT(rate(no_decision), 0.01);
     EXPECT_LT(rate(no_decision), 0.10);
+}
+
+// ---- SPEC §2: competence, read here on its own (not the library's function) ----
+
+// How an authority A is competent for a document T on day X: A is an issuer of T; or A is reached
+// from an issuer by following successor links of authorities abolished on or before X; or A is an
+// ancestor by parent (transitively) of one of those. The strongest reason, or none.
+enum class Competence { issuer, successor, ancestor, none };
+
+Competence competence(const Corpus& c, AuthorityId a, const Document& target, Date day) {
+    Competence best = Competence::none;
+    const auto better = [&best](Competence r) { best = std::min(best, r); };
+    for (AuthorityId issuer : target.issuers) {
+        std::vector<AuthorityId> those{issuer};
+        for (AuthorityId x = issuer; those.size() < 64;) {
+            const Authority& ax = c.authority(x);
+            if (!ax.abolished || *ax.abolished > day || !ax.successor) break;
+            x = ax.successor;
+            those.push_back(x);
+        }
+        for (std::size_t i = 0; i < those.size(); ++i) {
+            if (those[i] == a) better(i == 0 ? Competence::issuer : Competence::successor);
+            std::size_t depth = 0;
+            for (AuthorityId up = c.authority(those[i]).parent; up && depth < 64; ++depth) {
+                if (up == a) better(Competence::ancestor);
+                up = c.authority(up).parent;
+            }
+        }
+    }
+    return best;
+}
+
+// A modifying relation is competent when some issuer of its source is competent for its target on
+// the source's published day; one from a draft is not checked (nullopt).
+std::optional<Competence> relation_competence(const Corpus& c, const Document& source, const Relation& r) {
+    if (!source.published) return std::nullopt;
+    Competence best = Competence::none;
+    for (AuthorityId a : source.issuers)
+        best = std::min(best, competence(c, a, c.document(r.target), *source.published));
+    return best;
+}
+
+// Issue 13: the generator's modifying relations are competent except a stated share, about 0.5 %,
+// made incompetent on purpose; every way of being competent occurs.
+TEST(Generate, ModifyingRelationsAreCompetentExceptHalfAPerCentOnPurpose) {
+    const Corpus& c = loaded();
+    std::size_t modifying = 0, unchecked = 0;
+    std::array<std::size_t, 4> by{};
+    for (DocumentId id : c.documents()) {
+        const Document& source = c.document(id);
+        for (const Relation& r : c.relations_from(id)) {
+            if (!is_modifying(r.kind)) continue;
+            ++modifying;
+            const auto how = relation_competence(c, source, r);
+            if (!how) ++unchecked;
+            else ++by[static_cast<std::size_t>(*how)];
+        }
+    }
+    const auto& s = corpus_5000().summary;
+    EXPECT_EQ(modifying, s.modifying_relations);
+    EXPECT_EQ(unchecked, 0u);  // drafts modify nothing
+    EXPECT_EQ(by[static_cast<std::size_t>(Competence::none)], s.incompetent_relations);
+    const double share = static_cast<double>(s.incompetent_relations) / static_cast<double>(modifying);
+    EXPECT_GT(share, 0.003);
+    EXPECT_LT(share, 0.007);
+    EXPECT_GT(by[static_cast<std::size_t>(Competence::issuer)], 0u);
+    EXPECT_GT(by[static_cast<std::size_t>(Competence::ancestor)], 0u);
+    EXPECT_GT(by[static_cast<std::size_t>(Competence::successor)], 0u);
 }
 
 // Memory flat in N: the sink gets the corpus in chunks of about 1 MiB, never the whole.

@@ -55,6 +55,8 @@ public:
         s.relations = 0;
         for (auto c : s.relations_by_kind) s.relations += c;
         s.trial_documents = summary_.trial_documents;
+        s.modifying_relations = modifying_;
+        s.incompetent_relations = incompetent_;
         const Hub* top = nullptr;
         for (const Hub& h : hubs_)
             if (!top || h.dependents > top->dependents) top = &h;
@@ -405,6 +407,7 @@ public:
             out.date = r.date;
             out.until = r.until;
             ++summary_.relations_by_kind[static_cast<std::size_t>(r.kind)];
+            modifying_ += is_modifying(r.kind);
         }
         d.relations.resize(relations);
 
@@ -499,15 +502,79 @@ public:
         samplers_[h.scope].retire(h.position, h.weight);
     }
 
+    // SPEC §2 and issue 13: every modifying relation is competent (its source's issuer made the
+    // target, took over the functions of the body that did, or is above it), except one in
+    // k_incompetent_every, made so on purpose, so that generated registries carry the NOT_COMPETENT
+    // warnings a real one would and their cost is measured at scale.
+    static constexpr std::uint64_t k_incompetent_every = 200;  // 0.5 % of modifying relations
+
+    bool incompetent_due() const { return incompetent_ < modifying_ / k_incompetent_every; }
+
+    // For a clean-up decision of authority `a` published on `day`: a sample of another body's
+    // documents that `a` is competent for (SPEC §2), or none.
+    Sample* competent_pool(int a_index, Date day) {
+        const Auth& a = auth(a_index);
+        const Place& p = tree_.places[static_cast<std::size_t>(a.place)];
+        if (a.role == Role::government) {
+            // A parent: one of its departments or its general office.
+            const auto n = static_cast<std::uint32_t>(p.departments.size());
+            if (n == 0 || p.office == k_no) return nullptr;
+            const std::uint32_t k = rng_.below(n + 1);
+            return &samples_[static_cast<std::size_t>(k == n ? p.office : p.departments[k])];
+        }
+        // A successor: the body abolished on or before `day` whose work it took over.
+        if (a.predecessor == k_no) return nullptr;
+        const Auth& before = auth(a.predecessor);
+        if (!before.abolished || *before.abolished > day || before.successor != a_index) return nullptr;
+        return &samples_[static_cast<std::size_t>(a.predecessor)];
+    }
+
+    // An incompetent modification on purpose, where authority `a` can make one: a department that
+    // repeals or amends its own government's document (it may only propose that, SPEC §2), or a
+    // county or township body that amends a provincial government's. False when it cannot.
+    bool incompetent_modification(int a_index, const DocRef& self) {
+        const Auth& a = auth(a_index);
+        Sample* pool = nullptr;
+        if (a.role == Role::department && a.level != Level::national) {
+            pool = &samples_[static_cast<std::size_t>(a.government)];
+        } else if (a.level == Level::county || a.level == Level::township) {
+            int place = a.place;
+            while (place != k_no && tree_.places[static_cast<std::size_t>(place)].level != Level::provincial)
+                place = tree_.places[static_cast<std::size_t>(place)].parent;
+            if (place == k_no) return false;
+            pool = &samples_[static_cast<std::size_t>(tree_.places[static_cast<std::size_t>(place)].government)];
+        }
+        if (pool == nullptr || pool->size() == 0) return false;
+        const std::size_t slot = rng_.below(static_cast<std::uint32_t>(pool->size()));
+        const DocRef t = pool->at(slot);
+        if (already(t) || t.effective > self.effective) return false;
+        if (a.role == Role::department && rng_.chance(500)) {
+            retire(t);
+            pool->remove(slot);
+            rels_.push_back({RelationKind::repeals, t});
+        } else {
+            rels_.push_back({RelationKind::amends, t});
+        }
+        ++incompetent_;
+        return true;
+    }
+
     void modifications(int a_index, const DocRef& self, bool cleanup_decision) {
         Sample& own = samples_[static_cast<std::size_t>(a_index)];
         if (cleanup_decision) {
-            Sample* pools[] = {&own, &samples_[static_cast<std::size_t>(auth(a_index).government)]};
+            // SPEC §2: the body's own documents, and those of a body it may end documents of: for
+            // a government, one of its departments (it is their parent); for a department, the
+            // abolished one whose work it took over (its successor). A department's clean-up once
+            // ended its government's documents too (the government decides those): where it has
+            // no second pool, it repeals more of its own, so that repeals stay as many as before.
+            Sample* pools[] = {&own, competent_pool(a_index, self.published)};
+            const std::uint32_t repeal_per_mille = pools[1] == nullptr ? 450 : 250;
             for (Sample* pool : pools) {
+                if (pool == nullptr) continue;
                 for (std::size_t i = 0; i < pool->size();) {
                     const DocRef t = pool->at(i);
                     const bool expired = t.last && *t.last < self.published;
-                    if (t.effective <= self.effective && (expired || rng_.chance(250)) && !already(t)) {
+                    if (t.effective <= self.effective && (expired || rng_.chance(repeal_per_mille)) && !already(t)) {
                         rels_.push_back({expired ? RelationKind::declares_invalid : RelationKind::repeals, t});
                         retire(t);
                         pool->remove(i);
@@ -518,6 +585,7 @@ public:
             }
             return;
         }
+        if (incompetent_due() && incompetent_modification(a_index, self)) return;
         if (own.size() == 0) return;
         const std::size_t slot = rng_.below(static_cast<std::uint32_t>(own.size()));
         const DocRef t = own.at(slot);
@@ -637,6 +705,7 @@ public:
     Rng& rng_;
     const AuthorityTree& tree_;
     GenerateSummary summary_;  // the counts
+    std::uint64_t modifying_ = 0, incompetent_ = 0;
     std::vector<Hub> hubs_;
     std::vector<HubSampler> samplers_;
     std::vector<Sample> samples_;
