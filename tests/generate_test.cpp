@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -47,6 +49,17 @@ const Corpus& loaded() {
 
 TEST(Generate, SameSeedGivesTheSameBytes) {
     EXPECT_EQ(generate_corpus_xml(options(1500, 7)), generate_corpus_xml(options(1500, 7)));
+}
+
+// The head says how to make the file again, in a comment that XML allows (no "--" in it).
+TEST(Generate, TheHeadSaysTheDocumentsAndTheSeedInAWellFormedComment) {
+    const std::string xml = generate_corpus_xml(options(20, 7));
+    EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<!-- normdoc generate, 20 documents, seed 7 -->\n"
+                        "<corpus xmlns=\"urn:normdoc:corpus:1\">\n",
+                        0),
+              0u)
+        << xml.substr(0, 200);
 }
 
 TEST(Generate, DifferentSeedGivesDifferentBytes) {
@@ -116,8 +129,12 @@ TEST(Generate, DependencyInDegreeIsHeavyTailed) {
     EXPECT_GT(in.front(), 20 * edges / c.document_count());
 }
 
+// Administrative regulations are rare (a share of the State Council's documents, a few per ten
+// thousand): the kinds are counted on a larger corpus.
 TEST(Generate, DocumentsOfEveryKindAndLevel) {
-    const Corpus& c = loaded();
+    const LoadResult r = read_corpus(generate_corpus_xml(options(20000, 3)), "kinds.xml");
+    ASSERT_TRUE(r.ok());
+    const Corpus& c = *r.corpus;
     std::set<DocumentKind> kinds;
     for (DocumentId id : c.documents()) kinds.insert(c.document(id).kind());
     EXPECT_EQ(kinds.size(), 7u);
@@ -211,6 +228,97 @@ TEST(Generate, ProcedureRecordsHaveRealisticDefects) {
     EXPECT_LT(rate(short_consultation), 0.15);
     EXPECT_GT(rate(no_decision), 0.01);
     EXPECT_LT(rate(no_decision), 0.10);
+}
+
+// ---- SPEC §2: competence, read here on its own (not the library's function) ----
+
+// How an authority A is competent for a document T on day X: A is an issuer of T; or A is reached
+// from an issuer by following successor links of authorities abolished on or before X; or A is an
+// ancestor by parent (transitively) of one of those. The strongest reason, or none.
+enum class Competence { issuer, successor, ancestor, none };
+
+Competence competence(const Corpus& c, AuthorityId a, const Document& target, Date day) {
+    Competence best = Competence::none;
+    const auto better = [&best](Competence r) { best = std::min(best, r); };
+    for (AuthorityId issuer : target.issuers()) {
+        std::vector<AuthorityId> those{issuer};
+        for (AuthorityId x = issuer; those.size() < 64;) {
+            const Authority& ax = c.authority(x);
+            if (!ax.abolished() || *ax.abolished() > day || !ax.successor()) break;
+            x = ax.successor();
+            those.push_back(x);
+        }
+        for (std::size_t i = 0; i < those.size(); ++i) {
+            if (those[i] == a) better(i == 0 ? Competence::issuer : Competence::successor);
+            std::size_t depth = 0;
+            for (AuthorityId up = c.authority(those[i]).parent(); up && depth < 64; ++depth) {
+                if (up == a) better(Competence::ancestor);
+                up = c.authority(up).parent();
+            }
+        }
+    }
+    return best;
+}
+
+// A modifying relation is competent when some issuer of its source is competent for its target on
+// the source's published day; one from a draft is not checked (nullopt).
+std::optional<Competence> relation_competence(const Corpus& c, const Document& source, const Relation& r) {
+    if (!source.published()) return std::nullopt;
+    Competence best = Competence::none;
+    for (AuthorityId a : source.issuers())
+        best = std::min(best, competence(c, a, c.document(r.target), *source.published()));
+    return best;
+}
+
+// Issue 13: the generator's modifying relations are competent except a stated share, about 0.5 %,
+// made incompetent on purpose; every way of being competent occurs.
+TEST(Generate, ModifyingRelationsAreCompetentExceptHalfAPerCentOnPurpose) {
+    const Corpus& c = loaded();
+    std::size_t modifying = 0, unchecked = 0;
+    std::array<std::size_t, 4> by{};
+    for (DocumentId id : c.documents()) {
+        const Document& source = c.document(id);
+        for (const Relation& r : c.relations_from(id)) {
+            if (!is_modifying(r.kind)) continue;
+            ++modifying;
+            const auto how = relation_competence(c, source, r);
+            if (!how) ++unchecked;
+            else ++by[static_cast<std::size_t>(*how)];
+        }
+    }
+    const auto& s = corpus_5000().summary;
+    EXPECT_EQ(modifying, s.modifying_relations);
+    EXPECT_EQ(unchecked, 0u);  // drafts modify nothing
+    EXPECT_EQ(by[static_cast<std::size_t>(Competence::none)], s.incompetent_relations);
+    const double share = static_cast<double>(s.incompetent_relations) / static_cast<double>(modifying);
+    EXPECT_GT(share, 0.003);
+    EXPECT_LT(share, 0.007);
+    EXPECT_GT(by[static_cast<std::size_t>(Competence::issuer)], 0u);
+    EXPECT_GT(by[static_cast<std::size_t>(Competence::ancestor)], 0u);
+    EXPECT_GT(by[static_cast<std::size_t>(Competence::successor)], 0u);
+}
+
+// The validator's NOT_COMPETENT warnings (the library's reading of SPEC §2) are exactly the
+// relations this test's own reading finds incompetent: one per relation, at its subject.
+TEST(Generate, TheValidatorWarnsOfExactlyTheIncompetentRelations) {
+    const Corpus& c = loaded();
+    std::set<std::string> expected, warned;
+    for (DocumentId id : c.documents()) {
+        const Document source = c.document(id);
+        for (const Relation r : c.relations_from(id)) {
+            if (!is_modifying(r.kind)) continue;
+            const auto how = relation_competence(c, source, r);
+            if (how && *how == Competence::none)
+                expected.insert(std::string(source.id()) + ' ' + std::string(to_string(r.kind)) + ' ' + std::string(c.document(r.target).id()));
+        }
+    }
+    for (const Problem& p : corpus_5000().loaded.problems)
+        if (p.code == ProblemCode::not_competent) {
+            EXPECT_EQ(p.subject.kind, SubjectKind::relation);
+            warned.insert(p.subject.id + ' ' + std::string(to_string(p.subject.relation)) + ' ' + p.subject.target);
+        }
+    EXPECT_FALSE(expected.empty());
+    EXPECT_EQ(warned, expected);
 }
 
 // Memory flat in N: the sink gets the corpus in chunks of about 1 MiB, never the whole.

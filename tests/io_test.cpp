@@ -3,10 +3,14 @@
 #include "normdoc/builder.hpp"
 #include "normdoc/io.hpp"
 #include "test_support.hpp"
+// The one writer's element-level interface is internal (write_corpus and the generator use it).
+#include "../src/xml/corpus_writer.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 namespace normdoc {
@@ -335,6 +339,164 @@ TEST(CorpusXml, SaveCorpusWritesAFileThatReadsBackEqual) {
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
     EXPECT_EQ(files, 1u);
+}
+
+// ---- the one writer, element by element (src/xml/corpus_writer.hpp) ----
+
+using detail::xml::CorpusWriter;
+using detail::xml::FragmentLayout;
+
+class CountingSink final : public OutputSink {
+public:
+    void write(const char* data, std::size_t size) override {
+        ++writes;
+        largest = std::max(largest, size);
+        text.append(data, size);
+    }
+    using OutputSink::write;
+    std::size_t writes = 0, largest = 0;
+    std::string text;
+};
+
+draft::Corpus everything_draft() {
+    LoadResult built = everything().build();
+    EXPECT_TRUE(built.ok()) << problems_text(built);
+    return built.ok() ? to_draft(*built.corpus) : draft::Corpus();
+}
+
+TEST(CorpusWriter, ElementByElementWritesWhatWriteCorpusWrites) {
+    const draft::Corpus c = everything_draft();
+    CountingSink sink;
+    CorpusWriter w(sink);
+    w.begin(c.profile);
+    for (const auto& a : c.authorities) w.authority(a);
+    for (const auto& x : c.documents) w.document(x);
+    w.end();
+    EXPECT_EQ(sink.text, write_corpus(c));
+    EXPECT_EQ(w.bytes(), sink.text.size());
+}
+
+TEST(CorpusWriter, AnEmptySectionIsWrittenEmpty) {
+    CountingSink sink;
+    CorpusWriter w(sink);
+    w.begin(Profile());
+    w.end();
+    EXPECT_NE(sink.text.find("  </profile>\n  <authorities/>\n  <documents/>\n</corpus>\n"), std::string::npos)
+        << sink.text;
+    CountingSink only_documents;
+    CorpusWriter v(only_documents);
+    v.begin(Profile());
+    draft::Document x;
+    x.id = "x";
+    v.document(x);
+    v.end();
+    EXPECT_NE(only_documents.text.find("  <authorities/>\n  <documents>\n    <document id=\"x\""), std::string::npos)
+        << only_documents.text;
+}
+
+TEST(CorpusWriter, ACommentGoesOnTheLineAfterTheDeclaration) {
+    CountingSink sink;
+    CorpusWriter w(sink);
+    w.begin(Profile(), "made by a test");
+    w.end();
+    const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- made by a test -->\n"
+                             "<corpus xmlns=\"urn:normdoc:corpus:1\">\n";
+    EXPECT_EQ(sink.text.substr(0, head.size()), head);
+    ASSERT_TRUE(read_corpus(sink.text, "commented.xml").ok());
+}
+
+// XML 1.0 §2.5: "--" does not occur in a comment, which does not end in "-".
+TEST(CorpusWriter, ACommentWithADoubleHyphenIsRefused) {
+    CountingSink sink;
+    CorpusWriter w(sink);
+    EXPECT_THROW(w.begin(Profile(), "a --> b"), std::invalid_argument);
+    EXPECT_THROW(w.begin(Profile(), "generate --documents 5"), std::invalid_argument);
+    EXPECT_THROW(w.begin(Profile(), "ends in -"), std::invalid_argument);
+    EXPECT_EQ(sink.writes, 0u);
+}
+
+TEST(CorpusWriter, AuthoritiesComeBeforeDocuments) {
+    CountingSink sink;
+    CorpusWriter w(sink);
+    EXPECT_THROW(w.document(draft::Document()), std::logic_error);  // before begin()
+    w.begin(Profile());
+    w.document(draft::Document());
+    EXPECT_THROW(w.authority(draft::Authority()), std::logic_error);
+    w.end();
+    EXPECT_THROW(w.end(), std::logic_error);
+}
+
+// Memory flat in N: the sink gets blocks of about a mebibyte, never the whole.
+TEST(CorpusWriter, WritesToTheSinkInBlocksOfAboutOneMebibyte) {
+    draft::Corpus c = everything_draft();
+    draft::Document d = c.documents.front();
+    CountingSink sink;
+    CorpusWriter w(sink);
+    w.begin(c.profile);
+    for (int i = 0; i < 12000; ++i) {
+        d.id = "d" + std::to_string(i);
+        w.document(d);
+    }
+    w.end();
+    EXPECT_GE(sink.writes, 3u);
+    EXPECT_LE(sink.largest, (std::size_t(1) << 20) + 4096);
+    EXPECT_GT(sink.largest, (std::size_t(1) << 20) - 4096);
+}
+
+TEST(CorpusWriter, ADocumentFragmentInTheCorpusLayoutIsTheCorpussBytes) {
+    const draft::Corpus c = everything_draft();
+    const std::string whole = write_corpus(c);
+    for (const draft::Document& x : c.documents) {
+        std::string fragment;
+        CorpusWriter::append_document(fragment, x);
+        EXPECT_NE(whole.find("\n" + fragment), std::string::npos) << fragment;
+        EXPECT_EQ(fragment.rfind("    <document id=\"" + x.id + "\"", 0), 0u) << fragment;
+    }
+}
+
+TEST(CorpusWriter, ADocumentFragmentTakesTheIndentationAndLineEndsItIsGiven) {
+    draft::Document x;
+    x.id = "decision";
+    x.kind = DocumentKind::other;
+    x.title = "关于废止《…》的决定";
+    x.issuers.push_back({"gov", 0});
+    x.published = d("2018-12-01");
+    x.relations.push_back({RelationKind::repeals, {"old-1", 0}, std::nullopt, std::nullopt, 0});
+    std::string out = "<before/>";
+    FragmentLayout tabs;
+    tabs.indent = "\t\t";
+    tabs.step = "\t";
+    tabs.newline = "\r\n";
+    CorpusWriter::append_document(out, x, tabs);
+    EXPECT_EQ(out,
+              "<before/>"
+              "\t\t<document id=\"decision\" kind=\"other\">\r\n"
+              "\t\t\t<title>关于废止《…》的决定</title>\r\n"
+              "\t\t\t<issuer ref=\"gov\"/>\r\n"
+              "\t\t\t<dates published=\"2018-12-01\"/>\r\n"
+              "\t\t\t<relations>\r\n"
+              "\t\t\t\t<repeals ref=\"old-1\"/>\r\n"
+              "\t\t\t</relations>\r\n"
+              "\t\t</document>\r\n");
+}
+
+TEST(CorpusWriter, LongAndShortValuesAreEscapedWhereverTheSpecialCharacterStands) {
+    // The writer looks for characters to escape sixteen bytes at a time: each position of a long
+    // value, and the overlapping last block, must still be seen.
+    for (std::size_t length : {1u, 15u, 16u, 17u, 31u, 32u, 33u, 47u}) {
+        for (std::size_t at = 0; at < length; ++at) {
+            draft::Authority a;
+            a.id = "a";
+            a.name = std::string(length, 'x');
+            a.name[at] = '"';
+            draft::Corpus c;
+            c.authorities.push_back(a);
+            const std::string xml = write_corpus(c);
+            std::string expected = std::string(length, 'x');
+            expected.replace(at, 1, "&quot;");
+            EXPECT_NE(xml.find("name=\"" + expected + "\""), std::string::npos) << length << ' ' << at << xml;
+        }
+    }
 }
 
 }  // namespace

@@ -21,6 +21,8 @@
 // them; amendment, repeal, supersession and invalidation chains within each authority; clean-up
 // decisions declaring batches invalid; extensions before the term runs out; about 3.4 relations
 // per document; 10 % trial documents; unique 发文字号; procedure records with realistic defects.
+// Every modifying relation is competent (SPEC §2: issued by the target's issuer, its successor or
+// a body above it), except 0.5 % made incompetent on purpose (GenerateSummary counts them).
 // The output validates with no error (relations only point at documents generated earlier).
 #pragma once
 
@@ -53,6 +55,12 @@ struct GenerateSummary {
     std::uint64_t relations = 0;
     std::array<std::uint64_t, 8> relations_by_kind{};
     std::uint64_t trial_documents = 0;
+    // SPEC §2: relations that amend, repeal, supersede, declare invalid or extend, and how many of
+    // them the generator made incompetent on purpose (about 0.5 %: a department ending or
+    // amending its government's document, a county body amending a provincial one); the others
+    // are competent.
+    std::uint64_t modifying_relations = 0;
+    std::uint64_t incompetent_relations = 0;
     std::uint64_t bytes = 0;
     // The hub (law, regulation, rule, upper government document) with the most based-on /
     // implements relations pointing at it, and how many.

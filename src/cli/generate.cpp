@@ -1,6 +1,6 @@
 // normdoc generate --documents N [--seed S] [-o OUT]: a synthetic corpus of realistic shape
 // (SPEC §10), streamed as it is generated: to OUT through the atomic writer, or to standard
-// output. Progress goes to standard error when it is a terminal.
+// output. Progress and, at the end, a summary go to standard error when it is a terminal.
 #include "commands.hpp"
 
 #include "normdoc/atomic_file.hpp"
@@ -8,7 +8,9 @@
 
 #include <unistd.h>
 
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace normdoc::cli {
@@ -27,6 +29,22 @@ public:
     using OutputSink::write;
 };
 
+// generate: 1000 documents (98 trial), 62 authorities, 3412 relations (241 modifying, 1 of them
+// incompetent on purpose: 0.41 %), 842113 bytes
+std::string summary_line(const GenerateSummary& s) {
+    std::ostringstream out;
+    out << "generate: " << s.documents << " documents (" << s.trial_documents << " trial), " << s.authorities
+        << " authorities, " << s.relations << " relations (" << s.modifying_relations << " modifying, "
+        << s.incompetent_relations << " of them incompetent on purpose";
+    if (s.modifying_relations != 0) {
+        out << ": " << std::fixed << std::setprecision(2)
+            << 100.0 * static_cast<double>(s.incompetent_relations) / static_cast<double>(s.modifying_relations)
+            << " %";
+    }
+    out << "), " << s.bytes << " bytes";
+    return out.str();
+}
+
 }  // namespace
 
 const Command k_generate_command{
@@ -36,8 +54,10 @@ const Command k_generate_command{
     "tree from the State Council down to townships, with the 2013/2018 reforms; laws, regulations and\n"
     "rules that thousands of documents rest on; amendment and repeal chains; about 3.4 relations per\n"
     "document; 10 % trial documents; procedure records with realistic defects. The same N and seed\n"
-    "give the same bytes. The corpus is written as it is generated: memory stays small (about 30\n"
-    "bytes per document, for about 840 bytes of XML).",
+    "give the same bytes. Every modifying relation is competent (SPEC §2) except about 0.5 % made\n"
+    "incompetent on purpose (validate warns NOT_COMPETENT for those). The corpus is written as it is\n"
+    "generated: memory stays small (about 30 bytes per document, for about 840 bytes of XML). On a\n"
+    "terminal, progress and a summary go to standard error.",
     {},
     {k_documents, k_seed, opt::output},
     {},
@@ -64,14 +84,16 @@ int run_generate(const Args& args) {
         };
     }
 
+    GenerateSummary summary;
     if (const auto path = args.output()) {
-        write_file_atomically(*path, [&](OutputSink& sink) { generate(options, sink); });
+        write_file_atomically(*path, [&](OutputSink& sink) { summary = generate(options, sink); });
     } else {
         StdoutSink sink;
-        generate(options, sink);
+        summary = generate(options, sink);
         std::cout.flush();
         if (!std::cout) throw IoError("standard output", "write failed");
     }
+    if (show_progress) std::cerr << summary_line(summary) << '\n';
     return k_exit_ok;
 }
 
