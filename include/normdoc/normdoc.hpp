@@ -1,4 +1,6 @@
-// normdoc: the lifecycle of normative documents (规范性文件). Umbrella header.
+// normdoc: the lifecycle of normative documents (规范性文件). Umbrella header: everything but
+// normdoc/graph.hpp (the relation graph as a Boost.Graph, for your own algorithms: include it
+// where you want it, it costs more to compile than all the rest) and normdoc/normdoc.h (the C ABI).
 #pragma once
 
 #include "normdoc/akn.hpp"
@@ -12,7 +14,6 @@
 #include "normdoc/dot.hpp"
 #include "normdoc/draft.hpp"
 #include "normdoc/generate.hpp"
-#include "normdoc/graph.hpp"
 #include "normdoc/id.hpp"
 #include "normdoc/impact.hpp"
 #include "normdoc/io.hpp"

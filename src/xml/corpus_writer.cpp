@@ -417,7 +417,14 @@ void write_corpus(const draft::Corpus& corpus, OutputSink& out) {
     w.end();
 }
 
-void write_corpus(const Corpus& corpus, OutputSink& out) { write_corpus(to_draft(corpus), out); }
+// A document at a time (a million documents are never a draft at once).
+void write_corpus(const Corpus& corpus, OutputSink& out) {
+    detail::xml::CorpusWriter w(out);
+    w.begin(corpus.profile());
+    for (const AuthorityId a : corpus.authorities()) w.authority(to_draft(corpus, a));
+    for (const DocumentId d : corpus.documents()) w.document(to_draft(corpus, d));
+    w.end();
+}
 
 std::string write_corpus(const draft::Corpus& corpus) {
     std::string text;
@@ -426,11 +433,15 @@ std::string write_corpus(const draft::Corpus& corpus) {
     return text;
 }
 
-std::string write_corpus(const Corpus& corpus) { return write_corpus(to_draft(corpus)); }
+std::string write_corpus(const Corpus& corpus) {
+    std::string text;
+    StringSink sink(text);
+    write_corpus(corpus, sink);
+    return text;
+}
 
 void save_corpus(const Corpus& corpus, const std::string& path) {
-    const draft::Corpus draft = to_draft(corpus);
-    write_file_atomically(path, [&](OutputSink& out) { write_corpus(draft, out); });
+    write_file_atomically(path, [&](OutputSink& out) { write_corpus(corpus, out); });
 }
 
 }  // namespace normdoc
