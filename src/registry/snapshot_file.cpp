@@ -385,6 +385,7 @@ struct ChecksumPass {
     std::vector<std::uint64_t> results;
     std::atomic<std::size_t> next{0};
     std::atomic<int> read_error{0};
+    bool drop = false;
 
     void run_one(const char* base, int fd) {
         std::unique_ptr<char[]> buffer;
@@ -408,6 +409,14 @@ struct ChecksumPass {
                 data = buffer.get();
             }
             results[j] = checksum64(data, job.size);
+            if (drop) {
+                // The whole pages inside the block: the mapping stays, only this process's
+                // page-table entries go (the pages stay in the page cache).
+                const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+                const auto from = (reinterpret_cast<std::uintptr_t>(data) + page - 1) & ~(page - 1);
+                const auto to = (reinterpret_cast<std::uintptr_t>(data) + job.size) & ~(page - 1);
+                if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+            }
         }
     }
 
@@ -459,18 +468,18 @@ SnapshotOpen Snapshot::open(const std::string& path, const OpenOptions& options)
     const char* base = static_cast<const char*>(address);
     SnapshotOpen result = validate(std::shared_ptr<const void>(mapping, mapping->address), base,
                                    static_cast<std::size_t>(size), options.read == OpenOptions::Read::pread ? fd : -1,
-                                   path, options);
+                                   path, options, true);
     return result;
 }
 
 SnapshotOpen Snapshot::open_memory(std::string_view bytes, const std::string& name, const OpenOptions& options) {
     auto copy = std::make_shared<AlignedCopy>(bytes);
     const char* base = copy->data;
-    return validate(std::shared_ptr<const void>(copy, copy->data), base, bytes.size(), -1, name, options);
+    return validate(std::shared_ptr<const void>(copy, copy->data), base, bytes.size(), -1, name, options, false);
 }
 
 SnapshotOpen Snapshot::validate(std::shared_ptr<const void> owner, const char* base, std::size_t size, int fd,
-                                const std::string& name, const OpenOptions& options) {
+                                const std::string& name, const OpenOptions& options, bool owner_is_mapping) {
     SnapshotOpen result;
     auto fail = [&](ProblemCode code, std::string message) {
         Problem p;
@@ -593,6 +602,7 @@ SnapshotOpen Snapshot::validate(std::shared_ptr<const void> owner, const char* b
             for (std::uint64_t at = 0; at < info.size; at += k_checksum_block)
                 pass.jobs.push_back({s, info.offset + at, static_cast<std::size_t>(std::min<std::uint64_t>(k_checksum_block, info.size - at))});
         }
+        pass.drop = fd < 0 && options.read == OpenOptions::Read::mapped_drop && owner_is_mapping;
         pass.run(base, fd, std::max(1u, options.threads));
         if (const int err = pass.read_error.load())
             throw IoError(name, std::string("cannot read: ") + std::strerror(err));

@@ -174,9 +174,12 @@ struct ViewResult {
 struct OpenOptions {
     // How the checksum pass reads the file (docs/registry-format.md has the measurements):
     // pread copies each MiB into a small buffer per thread, so that checking does not make the
-    // whole file resident in this process; mapped reads through the mapping.
-    enum class Read : std::uint8_t { pread, mapped };
-    Read read = Read::pread;
+    // whole file resident in this process; mapped reads through the mapping (the whole file then
+    // counts in the process's RSS); mapped_drop reads through the mapping and gives each MiB's
+    // pages back to the page cache once checked (MADV_DONTNEED), so that they count only while
+    // they are read.
+    enum class Read : std::uint8_t { pread, mapped, mapped_drop };
+    Read read = Read::mapped_drop;
     unsigned threads = 2;          // threads of the checksum pass (the caller's is one of them)
     bool verify_checksums = true;  // false only to fuzz the structural checks
 };
@@ -233,7 +236,7 @@ public:
 private:
     struct Parsed;
     static SnapshotOpen validate(std::shared_ptr<const void> owner, const char* base, std::size_t size, int fd,
-                                 const std::string& name, const OpenOptions& options);
+                                 const std::string& name, const OpenOptions& options, bool owner_is_mapping);
     const char* check_view(const SectionInfo* info, std::size_t element_size, std::size_t alignment) const noexcept;
     Problem view_problem(Tag tag, const char* why, std::size_t element_size) const;
 
