@@ -185,8 +185,8 @@ TEST(SnapshotFile, TypedViewChecksPresenceElementSizeAndAlignment) {
 }
 
 TEST(SnapshotFile, LargeSectionsAreCheckedPerMebibyteOnTwoThreads) {
-    // 3.5 MiB and 2 MiB sections: blocks of several sections are shared between the threads.
-    const std::string big = pattern(3 * k_checksum_block + k_checksum_block / 2);
+    // 33.5 MiB and 2 MiB sections: blocks of several sections are shared between the threads.
+    const std::string big = pattern(33 * k_checksum_block + k_checksum_block / 2);
     const std::string other = pattern(2 * k_checksum_block);
     SnapshotWriter w;
     w.add(k_text, big);
@@ -197,9 +197,9 @@ TEST(SnapshotFile, LargeSectionsAreCheckedPerMebibyteOnTwoThreads) {
         options.threads = threads;
         EXPECT_TRUE(Snapshot::open_memory(file, "r.ndb", options)) << threads;
     }
-    // One bit in the fourth MiB of the first section.
+    // One bit in the last MiB of the first section.
     const SnapshotOpen good = Snapshot::open_memory(file, "r.ndb");
-    const std::uint64_t at = good.snapshot->find(k_text)->offset + 3 * k_checksum_block + 12345;
+    const std::uint64_t at = good.snapshot->find(k_text)->offset + 33 * k_checksum_block + 12345;
     file[at] = static_cast<char>(file[at] ^ 0x10);
     const SnapshotOpen bad = Snapshot::open_memory(file, "r.ndb");
     ASSERT_FALSE(bad);

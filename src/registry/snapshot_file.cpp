@@ -424,8 +424,9 @@ struct ChecksumPass {
         results.assign(jobs.size(), 0);
         std::uint64_t total = 0;
         for (const Job& job : jobs) total += job.size;
-        // A second thread pays for itself from a few MiB on.
-        if (threads > 1 && total >= 4 * k_checksum_block) {
+        // A second thread pays for itself from 32 MiB on (about 2 ms of checking alone): below
+        // that, waiting for it to be scheduled on a busy machine (a 4 ms tick) costs more.
+        if (threads > 1 && total >= 32 * k_checksum_block) {
             std::vector<std::thread> helpers;
             for (unsigned t = 1; t < threads; ++t) helpers.emplace_back([&] { run_one(base, fd); });
             run_one(base, fd);
