@@ -4,6 +4,7 @@
 // is not its own.
 #include "registry/journal.hpp"
 #include "registry/registry_files.hpp"
+#include "registry/writer_lock.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -279,6 +280,33 @@ TEST(RegistryFiles, CompactionFoldsTheJournalIn) {
     for (const auto& e : fs::directory_iterator(r.dir)) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     EXPECT_EQ(names, (std::vector<std::string>{"r.ndb", "r.ndb-journal"}));
+}
+
+TEST(RegistryFiles, TwoFoldInsStoppedBetweenTheirRenamesInARowStillOpen) {
+    // Found by the kill test: compile stopped after its snapshot (the old journal left, replaced),
+    // then a compaction stopped after its snapshot. The writer's open resets the replaced journal
+    // first, so the compaction's snapshot replaces the journal that is on disk.
+    Registry r("registry_files_two_half_folds");
+    r.compile("v1");
+    auto open = open_registry(r.path);
+    open_journal_for_append(r.path, open.files->snapshot).writer->append("change to v1");
+    SnapshotWriter compiled;
+    compiled.add(make_tag("TEXT"), std::string_view("v2"));
+    compiled.set_lineage(lineage_replacing(r.path));
+    compiled.write(r.path);  // compile, step 1 only
+    {
+        const WriterLock lock = WriterLock::acquire(r.path);
+        auto writing = open_registry_for_writing(r.path, lock);
+        ASSERT_TRUE(writing);
+        SnapshotWriter folded;
+        folded.add(make_tag("TEXT"), std::string_view("v2"));
+        folded.set_lineage(lineage_of_compaction(*writing.files));
+        folded.write(r.path);  // compact, step 1 only
+    }
+    auto after = open_registry(r.path);
+    ASSERT_TRUE(after) << after.problems.at(0).message;
+    EXPECT_EQ(r.snapshot_text(*after.files), "v2");
+    EXPECT_TRUE(after.files->journal.records.empty());
 }
 
 TEST(RegistryFiles, CompilingOverARegistryReplacesItsJournal) {

@@ -6,7 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <vector>
 #include <csignal>
 #include <string>
 
@@ -101,6 +104,20 @@ TEST(WriterLock, ReadersDoNotTakeIt) {
     w.write(registry);
     WriterLock lock = WriterLock::acquire(registry);
     EXPECT_TRUE(open_registry(registry));
+}
+
+TEST(WriterLock, TakingItRemovesTheTemporaryAKilledWriterLeft) {
+    // The atomic writer links its temporary in just before renaming it over the target: a
+    // SIGKILL between the two leaves `.r.ndb.tmp.XXXXXX` (SPEC §12: none other is left behind).
+    const std::string dir = test::scratch_dir("writer_lock_sweep");
+    const std::string registry = dir + "/r.ndb";
+    for (const char* name : {"/.r.ndb.tmp.a1B2c3", "/.r.ndb-journal.tmp.Zz09Yy", "/.other.ndb.tmp.a1B2c3", "/.r.ndb.tmp.toolong7"})
+        test::write_file(dir + name, "x");
+    { const WriterLock lock = WriterLock::acquire(registry); }
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{".other.ndb.tmp.a1B2c3", ".r.ndb.tmp.toolong7", "r.ndb.lock"}));
 }
 
 TEST(WriterLock, AMissingDirectoryIsAnIoError) {

@@ -1,7 +1,10 @@
 // SPEC §12: a registry's files and the order of their changes (registry_files.hpp).
 #include "registry_files.hpp"
 
+#include "writer_lock.hpp"
+
 #include <cerrno>
+#include <filesystem>
 
 namespace normdoc::registry {
 
@@ -25,6 +28,26 @@ bool replaces(const Snapshot& snapshot, const JournalRead& journal) {
 }
 
 }  // namespace
+
+int sweep_leftovers(const std::string& registry) {
+    namespace fs = std::filesystem;
+    const fs::path path(registry);
+    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    const std::string name = path.filename().string();
+    const std::string temps[] = {"." + name + ".tmp.", "." + name + "-journal.tmp."};  // src/atomic_file.cpp's pattern
+    int removed = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string entry = it->path().filename().string();
+        for (const std::string& t : temps) {
+            if (entry.size() == t.size() + 6 && entry.compare(0, t.size(), t) == 0) {
+                std::error_code rm;
+                if (fs::remove(it->path(), rm)) ++removed;
+            }
+        }
+    }
+    return removed;
+}
 
 std::string journal_path(const std::string& registry) { return registry + "-journal"; }
 std::string lock_path(const std::string& registry) { return registry + ".lock"; }
@@ -71,14 +94,34 @@ RegistryOpen open_registry(const std::string& registry, const OpenOptions& optio
     return result;
 }
 
-JournalWriter::Open open_journal_for_append(const std::string& registry, const Snapshot& snapshot) {
+namespace {
+
+// A fold-in that a crash left half done: the journal on disk is one the snapshot replaces.
+void repair(const std::string& registry, const Snapshot& snapshot) {
     const std::string jpath = journal_path(registry);
-    {
-        const JournalRead j = read_journal(jpath);
-        if (j.exists && j.ok() && j.generation != snapshot.generation() && replaces(snapshot, j))
-            reset_journal(jpath, snapshot.generation());  // a fold-in that a crash left half done
+    const JournalRead j = read_journal(jpath);
+    if (j.exists && j.ok() && j.generation != snapshot.generation() && replaces(snapshot, j))
+        reset_journal(jpath, snapshot.generation());
+}
+
+}  // namespace
+
+RegistryOpen open_registry_for_writing(const std::string& registry, const WriterLock& lock, const OpenOptions& options) {
+    (void)lock;  // held: no other writer changes the files between the open and the repair
+    RegistryOpen result = open_registry(registry, options);
+    if (result) {
+        repair(registry, result.files->snapshot);
+        if (!result.files->journal.exists) {
+            JournalRead j = read_journal(journal_path(registry));
+            if (j.exists && j.ok() && j.generation == result.files->snapshot.generation()) result.files->journal = std::move(j);
+        }
     }
-    return JournalWriter::open(jpath, snapshot.generation());
+    return result;
+}
+
+JournalWriter::Open open_journal_for_append(const std::string& registry, const Snapshot& snapshot) {
+    repair(registry, snapshot);
+    return JournalWriter::open(journal_path(registry), snapshot.generation());
 }
 
 Lineage lineage_of_compaction(const RegistryFiles& files) {

@@ -46,13 +46,30 @@ struct RegistryOpen {
 // Throws IoError when a file cannot be read.
 RegistryOpen open_registry(const std::string& registry, const OpenOptions& options = {});
 
-// For a writer holding the WriterLock, after open_registry: the journal ready for appends. What a
-// crash may have left is repaired first: a journal that the snapshot replaces is reset to an
-// empty one of the snapshot's generation; a torn tail is cut.
+class WriterLock;
+
+// Removes what a killed writer can leave beside the registry: the atomic writer's temporary of
+// the snapshot or the journal (`.NAME.tmp.XXXXXX`), which it links in just before renaming it
+// over the target, so that a SIGKILL between the two leaves it. Only under the writer lock (no
+// writer of these files is alive then); WriterLock::acquire calls it. Returns how many it removed.
+int sweep_leftovers(const std::string& registry);
+
+// Opens the registry for a writer holding its WriterLock: open_registry, and what a crash may
+// have left is repaired first, so that every write starts from a snapshot and a journal of its
+// own generation. A journal that the snapshot replaces (a fold-in or compile stopped between its
+// two renames) is reset to an empty one of the snapshot's generation, durably. Without this, a
+// compaction of such a pair would name the snapshot as its parent while the journal on disk is
+// the grandparent's, and a kill between its renames would leave a journal no snapshot replaces
+// (the kill test found it).
+RegistryOpen open_registry_for_writing(const std::string& registry, const WriterLock& lock,
+                                       const OpenOptions& options = {});
+
+// For a writer holding the WriterLock: the journal ready for appends (a torn tail is cut; a
+// replaced journal reset, as open_registry_for_writing does).
 JournalWriter::Open open_journal_for_append(const std::string& registry, const Snapshot& snapshot);
 
-// What a new snapshot replaces: the compaction of `files` (its generation, the journal bytes
-// folded in), or, for a snapshot written over a registry whatever it holds (compile), the
+// What a new snapshot replaces: the compaction of `files` (from open_registry_for_writing: its
+// generation, the journal bytes folded in), or, for a snapshot written over a registry whatever it holds (compile), the
 // journal there now if any, whole.
 Lineage lineage_of_compaction(const RegistryFiles& files);
 Lineage lineage_replacing(const std::string& registry);

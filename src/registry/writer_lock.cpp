@@ -30,7 +30,9 @@ WriterLock WriterLock::acquire(const std::string& registry, bool wait) {
             throw IoError(registry, "the registry is in use by another writer (" + path + " is held)");
         throw IoError(path, std::string("cannot take the writer lock: ") + std::strerror(err));
     }
-    return WriterLock(path, fd);
+    WriterLock lock(path, fd);
+    sweep_leftovers(registry);  // SPEC §12: none other is left behind (not even by a killed writer)
+    return lock;
 }
 
 WriterLock::WriterLock(WriterLock&& o) noexcept : path_(std::move(o.path_)), fd_(o.fd_) { o.fd_ = -1; }

@@ -1,7 +1,8 @@
 // SPEC §12: "a second writer while one is writing is exit 3, with a message saying the registry is
 // in use". The lock is the file `REGISTRY.lock` beside the registry, held with flock(LOCK_EX) for
 // as long as the WriterLock lives; the kernel lets it go when the process ends, however it ends,
-// so a killed writer never leaves the registry locked. Readers never take it: they see the old
+// so a killed writer never leaves the registry locked; taking it removes the temporary file a
+// killed writer may have left (registry_files.hpp, sweep_leftovers). Readers never take it: they see the old
 // state until they open again (registry_files.hpp). The file is left in place (removing a lock
 // file races with the next writer opening it).
 #pragma once
