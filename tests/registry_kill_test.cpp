@@ -78,7 +78,7 @@ TEST(RegistryKill, EveryKilledStepLeavesTheStateBeforeOrAfterIt) {
     const std::string registry = dir + "/r.ndb";
     const std::string helper = NORMDOC_KILL_HELPER;
     const std::string log = logs + "/helper.log";
-    constexpr std::uint64_t k_count = 1u << 19;  // a 4 MiB snapshot: a write takes milliseconds
+    constexpr std::uint64_t k_count = 1u << 18;  // a 2 MiB snapshot: a write takes milliseconds
     test::KillSchedule schedule(20261203);
 
     Content current;
