@@ -6,6 +6,8 @@
 #include "registry/snapshot_file.hpp"
 #include "test_support.hpp"
 
+#include "normdoc/io.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -99,6 +101,24 @@ TEST(SnapshotFile, MagicIsNotTheStartOfAnyXmlFile) {
     EXPECT_FALSE(looks_like_snapshot("\xEF\xBB\xBF<corpus/>"));
     EXPECT_FALSE(looks_like_snapshot(std::string_view("\x89NDB\r\n\x1a", 7)));  // too short
     EXPECT_FALSE(looks_like_snapshot("\x89PNG\r\n\x1a\n"));
+}
+
+TEST(SnapshotFile, ADamagedMagicNumberIsReadAsXmlAndGetsXmlSyntax) {
+    // SPEC §12: "a file whose first bytes are not a snapshot's is read as corpus XML, so a
+    // snapshot with a damaged magic number gets XML_SYNTAX". Whatever byte of the magic is hit.
+    const std::string file = Sample().writer.to_string();
+    for (std::size_t i = 0; i < sizeof k_snapshot_magic; ++i) {
+        for (int to : {0x00, 0x20, 0x3c, 0xff}) {
+            std::string damaged = file;
+            if (static_cast<unsigned char>(damaged[i]) == to) continue;  // not a change
+            damaged[i] = static_cast<char>(to);
+            ASSERT_FALSE(looks_like_snapshot(damaged));
+            const LoadResult r = read_corpus(damaged, "r.ndb");
+            ASSERT_FALSE(r.problems.empty()) << i;
+            EXPECT_EQ(r.problems.front().code, ProblemCode::xml_syntax) << "byte " << i << " as " << int(to);
+            EXPECT_FALSE(r.corpus.has_value());
+        }
+    }
 }
 
 TEST(SnapshotFile, SectionsComeBackAsWritten) {
