@@ -14,7 +14,7 @@ set(calendar_headers date)
 set(model_headers id span enum_names number profile authority document relation problem draft corpus builder term
     competence version detail/corpus_data)
 set(rules_headers document_status status detail/status_at impact cleanup plan dot graph annual deadlines)
-set(io_headers io akn atomic_file generate registry normdoc)
+set(io_headers io akn atomic_file generate registry normdoc csv)
 
 function(layer_of path out)
   set(layer "")

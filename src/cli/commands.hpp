@@ -39,4 +39,10 @@ extern const Command k_export_akn_command;
 int run_generate(const Args& args);
 extern const Command k_generate_command;
 
+int run_compile(const Args& args);
+extern const Command k_compile_command;
+
+int run_decompile(const Args& args);
+extern const Command k_decompile_command;
+
 }  // namespace normdoc::cli

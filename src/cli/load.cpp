@@ -3,6 +3,7 @@
 #include "options.hpp"
 
 #include "normdoc/io.hpp"
+#include "normdoc/registry.hpp"
 #include "normdoc/problem.hpp"
 
 #include <iostream>
@@ -13,7 +14,7 @@
 namespace normdoc::cli {
 
 LoadReport load_and_report(const std::string& path) {
-    LoadResult result = read_corpus_file(path);
+    LoadResult result = open_corpus(path);  // SPEC §12: corpus XML or a registry snapshot
     sort_by_line(result.problems);  // SPEC §7: in line order (the reader promises it; cheap to be sure)
 
     LoadReport report;
@@ -24,6 +25,7 @@ LoadReport load_and_report(const std::string& path) {
         ++(p.is_error() ? report.errors : report.warnings);
     }
     std::cerr << lines.str() << std::flush;
+    report.problems = std::move(result.problems);
 
     if (report.errors == 0) {
         if (!result.corpus) throw std::logic_error("the reader gave neither a corpus nor an error for " + path);

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "normdoc/corpus.hpp"
+#include "normdoc/problem.hpp"
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace normdoc::cli {
 
@@ -15,6 +17,7 @@ struct LoadReport {
     std::optional<Corpus> corpus;  // none when there was an error
     std::size_t errors = 0;
     std::size_t warnings = 0;
+    std::vector<Problem> problems;  // every problem, as printed
 };
 
 // Reads and validates the corpus file at `path` and prints every problem to standard error,

@@ -32,6 +32,8 @@ const Command* const k_commands[] = {
     &k_graph_command,
     &k_import_akn_command,
     &k_export_akn_command,
+    &k_compile_command,
+    &k_decompile_command,
 };
 
 const Command* find_command(std::string_view name) {

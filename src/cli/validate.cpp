@@ -9,7 +9,7 @@ namespace normdoc::cli {
 const Command k_validate_command{
     "validate",
     "report a corpus's problems; exit 1 if there is any error",
-    "Reads CORPUS (corpus XML, format 1) and reports every problem on standard error, one per line as\n"
+    "Reads CORPUS (corpus XML, format 1, or a registry snapshot) and reports every problem on standard error, one per line as\n"
     "FILE:LINE: error|warning: CODE: message, in line order, then a one-line summary. Exits 1 if\n"
     "there is any error; warnings alone exit 0.",
     {"CORPUS"},
