@@ -22,16 +22,13 @@ namespace fs = std::filesystem;
 const std::string k_example = std::string(NORMDOC_SOURCE_DIR) + "/examples/jiangyin.xml";
 
 // A generated corpus with NOT_COMPETENT warnings (the generator makes 1/200 relations incompetent),
-// made once per test binary.
-const std::string& generated_corpus() {
-    static const std::string path = [] {
-        const std::string dir = scratch_dir("registry_cli_generated");
-        const std::string file = dir + "/g.xml";
-        const CliRun run = run_cli(dir, {"generate", "--documents", "6000", "--seed", "7", "-o", file});
-        EXPECT_EQ(run.code, 0) << run.err;
-        return file;
-    }();
-    return path;
+// made in the test's own directory: CTest runs each test in its own process, side by side, so a
+// file shared between tests would be written by one while another reads it.
+std::string generated_corpus(const std::string& dir) {
+    const std::string file = dir + "/g.xml";
+    const CliRun run = run_cli(dir, {"generate", "--documents", "6000", "--seed", "7", "-o", file});
+    EXPECT_EQ(run.code, 0) << run.err;
+    return file;
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
@@ -98,7 +95,7 @@ TEST(RegistryCompile, EveryCommandGivesTheSameOutputToTheByteOnTheExample) {
 
 TEST(RegistryCompile, EveryCommandGivesTheSameOutputToTheByteOnAGeneratedCorpusWithWarnings) {
     const std::string dir = scratch_dir("registry_cli_same_generated");
-    const std::string& xml = generated_corpus();
+    const std::string xml = generated_corpus(dir);
     const CliRun validate = run_cli(dir, {"validate", xml});
     ASSERT_NE(validate.err.find("NOT_COMPETENT"), std::string::npos) << "the corpus must carry warnings";
     const std::string registry = compile(dir, xml);
@@ -107,7 +104,7 @@ TEST(RegistryCompile, EveryCommandGivesTheSameOutputToTheByteOnAGeneratedCorpusW
 
 TEST(RegistryCompile, ReportsTheProblemsValidateReports) {
     const std::string dir = scratch_dir("registry_cli_compile_problems");
-    const std::string& xml = generated_corpus();
+    const std::string xml = generated_corpus(dir);
     const CliRun validate = run_cli(dir, {"validate", xml});
     const CliRun compiled = run_cli(dir, {"compile", xml, "-o", dir + "/r.ndb"});
     EXPECT_EQ(compiled.code, 0);
@@ -142,7 +139,7 @@ TEST(RegistryCompile, ACorpusWithAnErrorIsExit1AndNothingIsWritten) {
 
 TEST(RegistryDecompile, GivesBackACorpusEqualToTheSource) {
     const std::string dir = scratch_dir("registry_cli_decompile");
-    const std::string& xml = generated_corpus();
+    const std::string xml = generated_corpus(dir);
     const std::string registry = compile(dir, xml);
     const std::string back = dir + "/back.xml";
     const CliRun run = run_cli(dir, {"decompile", registry, "-o", back});
@@ -176,7 +173,7 @@ void expect_damaged(const std::string& dir, const std::string& file, const std::
 
 TEST(RegistryHostile, ATruncatedSnapshotIsCorruptSnapshot) {
     const std::string dir = scratch_dir("registry_cli_truncated");
-    const std::string whole = bytes_of(compile(dir, generated_corpus()));
+    const std::string whole = bytes_of(compile(dir, generated_corpus(dir)));
     for (const std::size_t keep : {std::size_t{16}, std::size_t{200}, whole.size() / 2, whole.size() - 1}) {
         const std::string file = dir + "/cut-" + std::to_string(keep) + ".ndb";
         write_file(file, whole.substr(0, keep));
