@@ -6,23 +6,15 @@
 # missing file, a bad date, an unknown scope or document, a malformed and an invalid corpus.
 include_guard(GLOBAL)
 
-set(_normdoc_generated_corpus "${PROJECT_BINARY_DIR}/bindings/generated-3000.xml")
-
-function(_normdoc_bindings_fixture)
-  if(TEST bindings.generate)
-    return()
-  endif()
-  # Written once, before any test that reads it (FIXTURES_REQUIRED), never by two tests.
-  add_test(NAME bindings.generate
-    COMMAND $<TARGET_FILE:normdoc_cli> generate --documents 3000 --seed 3 -o ${_normdoc_generated_corpus})
-  set_tests_properties(bindings.generate PROPERTIES FIXTURES_SETUP normdoc_bindings_corpus LABELS bindings)
-endfunction()
-
 function(normdoc_example_tests lang run)
-  _normdoc_bindings_fixture()
+  # The generated corpus: written once per language, before any test that reads it
+  # (FIXTURES_REQUIRED), never by two tests.
+  set(gen ${CMAKE_CURRENT_BINARY_DIR}/generated-3000.xml)
+  add_test(NAME ${lang}.example.generate
+    COMMAND $<TARGET_FILE:normdoc_cli> generate --documents 3000 --seed 3 -o ${gen})
+  set_tests_properties(${lang}.example.generate PROPERTIES FIXTURES_SETUP normdoc_${lang}_corpus LABELS "bindings;${lang}")
   set(ex ${PROJECT_SOURCE_DIR}/examples/jiangyin.xml)
   set(edge ${PROJECT_SOURCE_DIR}/tests/data/bindings/edge.xml)
-  set(gen ${_normdoc_generated_corpus})
   set(bad ${PROJECT_SOURCE_DIR}/tests/data/bindings)
   # name | example | example arguments | CLI arguments (after the command)
   set(cases
@@ -72,7 +64,7 @@ function(normdoc_example_tests lang run)
     set_tests_properties(${lang}.example.${name} PROPERTIES TIMEOUT 120 LABELS "bindings;${lang}"
                          ENVIRONMENT "LC_ALL=C.UTF-8")
     if(name MATCHES "generated")
-      set_tests_properties(${lang}.example.${name} PROPERTIES FIXTURES_REQUIRED normdoc_bindings_corpus)
+      set_tests_properties(${lang}.example.${name} PROPERTIES FIXTURES_REQUIRED normdoc_${lang}_corpus)
     endif()
   endforeach()
 endfunction()
