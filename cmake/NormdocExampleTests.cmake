@@ -67,4 +67,26 @@ function(normdoc_example_tests lang run)
       set_tests_properties(${lang}.example.${name} PROPERTIES FIXTURES_REQUIRED normdoc_${lang}_corpus)
     endif()
   endforeach()
+
+  # scripts/example, as tests outside the project call it (on this build: nothing to build).
+  set(script ${PROJECT_SOURCE_DIR}/scripts/example)
+  set(script_cases
+    "status|${ex}|2018-11-30@${ex}|--as-of|2018-11-30"
+    "cleanup|${edge}|2020-06-30|dept@${edge}|--as-of|2020-06-30|--scope|dept"
+    "impact|${edge}|law|2020-06-30@${edge}|law|--as-of|2020-06-30"
+    "status|${bad}/no-such.xml|2018-11-30@${bad}/no-such.xml|--as-of|2018-11-30")
+  set(i 0)
+  foreach(c IN LISTS script_cases)
+    string(REPLACE "@" ";" halves "${c}")
+    list(GET halves 0 example_args)
+    list(GET halves 1 cli_args)
+    string(REGEX MATCH "^[a-z]+" command "${example_args}")
+    add_test(NAME ${lang}.script.${command}.${i}
+      COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:normdoc_cli> "-DCLI_ARGS=${command}|${cli_args}|--format|csv"
+              "-DEXAMPLE=${script}|${lang}|${example_args}"
+              -DWORK=${CMAKE_CURRENT_BINARY_DIR}/compare/script-${i} -P ${PROJECT_SOURCE_DIR}/cmake/CompareWithCli.cmake)
+    set_tests_properties(${lang}.script.${command}.${i} PROPERTIES TIMEOUT 120 LABELS "bindings;${lang}"
+                         ENVIRONMENT "NORMDOC_BUILD_DIR=${PROJECT_BINARY_DIR}")
+    math(EXPR i "${i} + 1")
+  endforeach()
 endfunction()

@@ -11,7 +11,7 @@ import com.sun.jna.Pointer;
  * a per-thread scratch block, so that a call allocates nothing on the native heap.
  *
  * The library is found, in this order, at the path of the system property {@code normdoc.library},
- * of the environment variable {@code NORMDOC_LIBRARY}, or as {@code libnormdoc_c.so} on
+ * of the environment variable {@code NORMDOC_C_LIBRARY} (as the Python binding), or as {@code libnormdoc_c.so} on
  * {@code jna.library.path} and the system's library path.
  */
 final class Lib {
@@ -23,7 +23,7 @@ final class Lib {
         if (Native.POINTER_SIZE != 8 || Native.LONG_SIZE != 8)
             throw new UnsupportedOperationException("normdoc: the Java binding needs a 64-bit (LP64) platform");
         String path = System.getProperty("normdoc.library");
-        if (path == null || path.isEmpty()) path = System.getenv("NORMDOC_LIBRARY");
+        if (path == null || path.isEmpty()) path = System.getenv("NORMDOC_C_LIBRARY");
         NativeLibrary library = NativeLibrary.getInstance(path != null && !path.isEmpty() ? path : "normdoc_c");
         Native.register(Lib.class, library);
         int abi = nd_abi_version();
