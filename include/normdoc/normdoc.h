@@ -305,6 +305,9 @@ typedef struct nd_cleanup_columns {
     nd_string_column finding_details;
 } nd_cleanup_columns;
 ND_API nd_status nd_cleanup_columns_get(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err);
+/* The same without finding_details (left zero): the details are worded on their first request
+ * (nd_cleanup_finding or nd_cleanup_columns_get), which a binding that shows them lazily avoids. */
+ND_API nd_status nd_cleanup_columns_without_details(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err);
 
 /* Summary by issuing authority (a jointly issued document counts for each issuer), in authority
  * file order, then the total (authority_id ""). */

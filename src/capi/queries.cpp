@@ -20,6 +20,20 @@ void give_handle(std::unique_ptr<Impl> impl, H** out) {
     impl.release();
 }
 
+void fill_columns(const CleanupImpl* c, nd_cleanup_columns& o, bool details) {
+    o.count = c->status.size();
+    o.ids = c->ids.view();
+    o.numbers = c->numbers.view();
+    o.status = c->status.data();
+    o.action = c->action.data();
+    o.first_finding = c->first_finding.data();
+    o.finding_count = c->finding_count.data();
+    o.findings = c->finding_code.size();
+    o.finding_code = c->finding_code.data();
+    o.finding_action = c->finding_action.data();
+    o.finding_details = details ? c->details().view() : nd_string_column{nullptr, nullptr, 0, 0};
+}
+
 nd_doc_status doc_status(const DocumentStatus& s) noexcept {
     return {static_cast<int32_t>(s.status), day_number(s.last_day), day_number(s.ended), s.amended ? 1 : 0};
 }
@@ -215,21 +229,11 @@ nd_status nd_cleanup_finding(const nd_cleanup* cleanup, size_t index, nd_finding
 }
 
 nd_status nd_cleanup_columns_get(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err) {
-    return guard(err, [&] {
-        const CleanupImpl* c = live(cleanup, "cleanup");
-        nd_cleanup_columns& o = out_param(out, "out");
-        o.count = c->status.size();
-        o.ids = c->ids.view();
-        o.numbers = c->numbers.view();
-        o.status = c->status.data();
-        o.action = c->action.data();
-        o.first_finding = c->first_finding.data();
-        o.finding_count = c->finding_count.data();
-        o.findings = c->finding_code.size();
-        o.finding_code = c->finding_code.data();
-        o.finding_action = c->finding_action.data();
-        o.finding_details = c->details().view();
-    });
+    return guard(err, [&] { fill_columns(live(cleanup, "cleanup"), out_param(out, "out"), true); });
+}
+
+nd_status nd_cleanup_columns_without_details(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err) {
+    return guard(err, [&] { fill_columns(live(cleanup, "cleanup"), out_param(out, "out"), false); });
 }
 
 nd_status nd_cleanup_summary_count(const nd_cleanup* cleanup, size_t* count, nd_error* err) {
