@@ -33,24 +33,6 @@ const Command k_cleanup_command{
 
 namespace {
 
-void write_csv(std::ostream& out, const CleanupResult& r) {
-    const Corpus& corpus = r.corpus();
-    CsvWriter csv(out);
-    csv.row({"id", "number", "status", "action", "findings"});
-    std::vector<std::string> codes;
-    for (const CleanupItem& item : r.items()) {
-        const Document doc = corpus.document(item.document);
-        codes.clear();
-        for (const Finding& f : r.findings(item)) codes.emplace_back(to_string(f.code));
-        csv.field(doc.id())
-            .field(doc.number())
-            .field(to_string(item.status))
-            .field(to_string(item.action))
-            .field(join_sorted(codes))
-            .end_row();
-    }
-}
-
 // "N 份", the seed report's count of documents.
 std::string copies(std::uint32_t n) { return std::to_string(n) + " 份"; }
 
@@ -111,7 +93,11 @@ int run_cleanup(const Args& args) {
     const CleanupResult result = cleanup(*corpus, as_of, scope);
     write_output(args, [&](std::ostream& out) {
         switch (args.format()) {
-            case Format::csv: write_csv(out, result); break;
+            case Format::csv: {
+                StreamSink sink(out);
+                write_cleanup_csv(result, sink);
+                break;
+            }
             case Format::xml: out << write_plan(result); break;
             case Format::text: write_text(out, result); break;
         }

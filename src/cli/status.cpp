@@ -33,20 +33,6 @@ constexpr std::size_t k_title_width = 40;  // columns; longer titles end in …
 
 std::string_view yes_no(bool b) { return b ? "yes" : "no"; }
 
-void write_csv(std::ostream& out, const Corpus& corpus, const std::vector<DocumentStatus>& statuses) {
-    CsvWriter csv(out);
-    csv.row({"id", "status", "last_day", "amended"});
-    const auto& order = corpus.documents_by_id();
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const DocumentStatus& s = statuses[i];
-        csv.field(corpus.document(order[i]).id())
-            .field(to_string(s.status))
-            .field(s.last_day ? format_date(*s.last_day) : std::string())
-            .field(yes_no(s.amended))
-            .end_row();
-    }
-}
-
 void write_text(std::ostream& out, const Corpus& corpus, const std::vector<DocumentStatus>& statuses, Date as_of) {
     TextTable table({{"ID"}, {"NUMBER"}, {"STATUS"}, {"LAST DAY"}, {"AMENDED"}, {"TITLE", Align::left, k_title_width}});
     const auto& order = corpus.documents_by_id();
@@ -88,10 +74,12 @@ int run_status(const Args& args) {
     for (DocumentId id : corpus->documents_by_id()) statuses.push_back(status_of(*corpus, id, as_of));
 
     write_output(args, [&](std::ostream& out) {
-        if (args.format() == Format::csv)
-            write_csv(out, *corpus, statuses);
-        else
+        if (args.format() == Format::csv) {
+            StreamSink sink(out);
+            write_status_csv(*corpus, statuses, sink);
+        } else {
             write_text(out, *corpus, statuses, as_of);
+        }
     });
     return k_exit_ok;
 }
