@@ -14,6 +14,7 @@
 #include "normdoc/problem.hpp"
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,12 @@ struct AknImportResult {
     std::optional<Corpus> corpus;
     // Every problem, files in the order given, each file's in line order.
     std::vector<Problem> problems;
+    // Parallel to `problems`: for a warning about an oddity that real files repeat by the dozen, a
+    // short plural name of it ("eventRefs without a type"), else empty (condensed_problems).
+    std::vector<std::string> oddities;
+    // SPEC §9: files that were read and usable but gave no document, by the type of what they
+    // held ("judgment", "debate", "documentCollection" …): they were left out, with a warning.
+    std::map<std::string, std::size_t> files_left_out;
     // Files that could be read but not used (not XML, not Akoma Ntoso, no work identification):
     // each has an error in `problems`; the other files were still imported.
     std::size_t files_failed = 0;
@@ -56,6 +63,11 @@ AknImportResult import_akn(const std::vector<std::string>& files, const AknImpor
 
 // The same over documents held in memory (tests, fuzzing, embedding). Never throws for bad input.
 AknImportResult import_akn_sources(const std::vector<AknSource>& sources, const AknImportOptions& options = {});
+
+// The problems for people: within a file, the warnings about one oddity that repeats are one line
+// at the first one's place, with their count ("39 eventRefs without a type, first at line 120:
+// …"); everything else as it is. `problems` is every line (import-akn --verbose).
+std::vector<Problem> condensed_problems(const AknImportResult& result);
 
 // One document of the corpus as an Akoma Ntoso 3.0 file (SPEC §9 export-akn).
 std::string write_akn(const Corpus& corpus, DocumentId document);
