@@ -1,5 +1,6 @@
-// normdoc cleanup CORPUS [--as-of D] [--scope AUTH] [--format text|csv|xml] [-o FILE]: the
-// clean-up report (SPEC §6), for a legal officer (text), for machines (csv) or as a plan (xml).
+// normdoc cleanup CORPUS [--as-of D] [--scope AUTH] [--format text|csv|xml|html|xlsx] [-o FILE]: the
+// clean-up report (SPEC §6), for a legal officer (text), for machines (csv), as a plan (xml), or as
+// the annex a legal office hands on, a web page (html) or a workbook (xlsx) (SPEC §13).
 #include "commands.hpp"
 #include "csv.hpp"
 #include "load.hpp"
@@ -9,6 +10,8 @@
 
 #include "normdoc/cleanup.hpp"
 #include "normdoc/plan.hpp"
+#include "report/cleanup_html.hpp"
+#include "report/xlsx/cleanup_xlsx.hpp"
 
 #include <ostream>
 #include <string>
@@ -24,10 +27,12 @@ const Command k_cleanup_command{
     "action - repeal, declare-invalid, amend, evaluate or retain - with the findings behind it (SPEC §6).\n"
     "text: grouped by action, each document with its findings in words, then a summary by issuing\n"
     "authority (拟废止 N 份 …). csv: id,number,status,action,findings. xml: the clean-up plan that\n"
-    "'normdoc apply' takes, to be edited by people first.",
+    "'normdoc apply' takes, to be edited by people first. html: the annex (规范性文件清理结果: 序号, 文件名称,\n"
+    "文号, 制定机关, 清理意见, 理由) as one self-contained printable page, a table per action. xlsx (needs -o):\n"
+    "the same annex as a workbook, a sheet for all and one per action.",
     {"CORPUS"},
     {opt::as_of, opt::scope, opt::format, opt::output},
-    {Format::text, Format::csv, Format::xml},
+    {Format::text, Format::csv, Format::xml, Format::html, Format::xlsx},
     run_cleanup,
 };
 
@@ -102,6 +107,12 @@ void write_text(std::ostream& out, const CleanupResult& r) {
 }  // namespace
 
 int run_cleanup(const Args& args) {
+    if (args.format() == Format::xlsx && !args.output())
+        throw UsageError("cleanup: --format xlsx writes a workbook to a file: give -o FILE");
+    if (args.format() == Format::xlsx && !report::xlsx_available())
+        throw UsageError("cleanup: --format xlsx: this normdoc was built without libxlsxwriter (Debian: "
+                         "libxlsxwriter-dev); use --format html or csv");
+
     const Date as_of = args.as_of();
     const auto corpus = load_corpus_or_report(args.positional(0));
     if (!corpus) return k_exit_invalid;
@@ -109,11 +120,17 @@ int run_cleanup(const Args& args) {
     if (const auto s = args.value(opt::scope.name)) scope = CleanupScope::of(require_authority(*corpus, *s, opt::scope.name));
 
     const CleanupResult result = cleanup(*corpus, as_of, scope);
+    if (args.format() == Format::xlsx) {
+        report::write_cleanup_xlsx(*args.output(), result);
+        return k_exit_ok;
+    }
     write_output(args, [&](std::ostream& out) {
         switch (args.format()) {
             case Format::csv: write_csv(out, result); break;
             case Format::xml: out << write_plan(result); break;
             case Format::text: write_text(out, result); break;
+            case Format::html: report::write_cleanup_html(out, result); break;
+            default: throw std::logic_error("cleanup: a format it does not declare");
         }
     });
     return k_exit_ok;

@@ -62,7 +62,7 @@ inline constexpr Option output{"-o", ValueKind::text, "FILE", "write the result 
                                "--output"};
 }  // namespace opt
 
-enum class Format : std::uint8_t { text, csv, xml };
+enum class Format : std::uint8_t { text, csv, xml, html, xlsx, svg };
 std::string_view to_string(Format f) noexcept;
 
 class Args;
