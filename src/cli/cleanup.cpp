@@ -1,5 +1,6 @@
-// normdoc cleanup CORPUS [--as-of D] [--scope AUTH] [--format text|csv|xml] [-o FILE]: the
-// clean-up report (SPEC §6), for a legal officer (text), for machines (csv) or as a plan (xml).
+// normdoc cleanup CORPUS [--as-of D] [--scope AUTH] [--format text|csv|xml|html|xlsx] [-o FILE]: the
+// clean-up report (SPEC §6), for a legal officer (text), for machines (csv), as a plan (xml), or as
+// the annex a legal office hands on, a web page (html) or a workbook (xlsx) (SPEC §13).
 #include "columns.hpp"
 #include "commands.hpp"
 #include "csv.hpp"
@@ -13,9 +14,12 @@
 #include "normdoc/document_order.hpp"
 #include "normdoc/plan.hpp"
 
+#include "report/cleanup_html.hpp"
 #include "report/messages.hpp"
+#include "report/xlsx/cleanup_xlsx.hpp"
 
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,11 +34,13 @@ const Command k_cleanup_command{
     "text (in Chinese unless --lang en): grouped by action, the documents in the order of 文号 with\n"
     "their titles and findings in words, then a summary by issuing authority (拟废止 N 份 …).\n"
     "csv: sorted by id, columns id,number,status,action,findings or those --columns names (the status\n"
-    "columns, and action, findings, details). xml: the clean-up plan that\n"
-    "'normdoc apply' takes, to be edited by people first.",
+    "columns, and action, findings, details). xml: the clean-up plan that 'normdoc apply' takes, to be\n"
+    "edited by people first. html: the annex (规范性文件清理结果: 序号, 文件名称, 文号, 制定机关, 清理意见,\n"
+    "理由) as one self-contained printable page, a table per action. xlsx (needs -o): the same annex as a\n"
+    "workbook, a sheet for all and one per action.",
     {"CORPUS"},
     {opt::as_of, opt::scope, opt::format, opt::lang, opt::columns, opt::bom, opt::output},
-    {Format::text, Format::csv, Format::xml},
+    {Format::text, Format::csv, Format::xml, Format::html, Format::xlsx},
     run_cleanup,
 };
 
@@ -123,6 +129,12 @@ void write_text(std::ostream& out, const CleanupResult& r, const report::Message
 }  // namespace
 
 int run_cleanup(const Args& args) {
+    if (args.format() == Format::xlsx && !args.output())
+        throw UsageError("cleanup: --format xlsx writes a workbook to a file: give -o FILE");
+    if (args.format() == Format::xlsx && !report::xlsx_available())
+        throw UsageError("cleanup: --format xlsx: this normdoc was built without libxlsxwriter (Debian: "
+                         "libxlsxwriter-dev); use --format html or csv");
+
     const Date as_of = args.as_of();
     const report::Messages messages(lang_of(args));
     const std::vector<CsvColumn> columns = columns_of(args, true);
@@ -136,6 +148,10 @@ int run_cleanup(const Args& args) {
     progress.working();
     const CleanupResult result = cleanup(*corpus, as_of, scope);
     progress.writing();
+    if (args.format() == Format::xlsx) {
+        report::write_cleanup_xlsx(*args.output(), result);
+        return k_exit_ok;
+    }
     write_output(args, [&](std::ostream& out) {
         switch (args.format()) {
             case Format::csv:
@@ -143,7 +159,9 @@ int run_cleanup(const Args& args) {
                 write_csv(out, result, columns, messages);
                 break;
             case Format::xml: out << write_plan(result); break;
-            default: write_text(out, result, messages); break;
+            case Format::text: write_text(out, result, messages); break;
+            case Format::html: report::write_cleanup_html(out, result); break;
+            default: throw std::logic_error("cleanup: a format it does not declare");
         }
     });
     return k_exit_ok;

@@ -272,7 +272,6 @@ constexpr std::string_view k_findings_en[] = {
     "consultation too short", "filing overdue"};
 constexpr std::string_view k_statuses_zh[] = {"草案", "尚未施行", "有效", "已废止", "已宣布失效", "有效期已届满"};
 constexpr std::string_view k_statuses_en[] = {"draft", "pending", "in force", "repealed", "invalid", "expired"};
-constexpr std::string_view k_deadline_names[] = {"filing-due", "review-opens", "term-ends"};
 static_assert(std::size(k_actions_zh) == k_action_count && std::size(k_actions_en) == k_action_count);
 static_assert(std::size(k_findings_zh) == k_finding_code_count && std::size(k_findings_en) == k_finding_code_count);
 
@@ -285,8 +284,6 @@ std::optional<Lang> parse_lang(std::string_view text) noexcept {
     if (text == "en") return Lang::en;
     return std::nullopt;
 }
-
-std::string_view to_string(DeadlineEvent e) noexcept { return k_deadline_names[static_cast<std::size_t>(e)]; }
 
 std::string fill_pattern(std::string_view pattern, std::initializer_list<std::string_view> args) {
     std::string out;

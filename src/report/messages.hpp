@@ -12,6 +12,7 @@
 #pragma once
 
 #include "normdoc/cleanup.hpp"
+#include "normdoc/deadlines.hpp"
 #include "normdoc/document_status.hpp"
 
 #include <cstdint>
@@ -25,10 +26,6 @@ namespace normdoc::report {
 enum class Lang : std::uint8_t { zh, en };
 // "zh" or "en"; none otherwise.
 std::optional<Lang> parse_lang(std::string_view text) noexcept;
-
-// What a deadline is (SPEC §13 deadlines), in CSV's order of events (their names sort this way).
-enum class DeadlineEvent : std::uint8_t { filing_due, review_opens, term_ends };
-std::string_view to_string(DeadlineEvent e) noexcept;  // filing-due, review-opens, term-ends
 
 enum class Msg : std::uint16_t {
     // shared
