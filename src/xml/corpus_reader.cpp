@@ -11,7 +11,6 @@
 // elements is corpus_walker.cpp's.
 #include "encoding.hpp"
 #include "normdoc/io.hpp"
-#include "xml/corpus_draft_reader.hpp"
 #include "xml/corpus_walker.hpp"
 #include "xml/xml_support.hpp"
 
@@ -268,21 +267,3 @@ LoadResult read_corpus_file(const std::string& path) {
 }
 
 }  // namespace normdoc
-
-namespace normdoc::detail::xml {
-
-DraftRead read_corpus_draft(std::string_view xml, const std::string& file_name) {
-    DraftRead out;
-    CorpusReader reader(xml, file_name, k_slice_bytes, 1);
-    if (!reader.run()) {
-        out.problems = reader.failure().problems;
-        out.well_formed = false;
-        return out;
-    }
-    auto [draft, problems] = reader.take();
-    out.draft = std::move(draft);
-    out.problems = std::move(problems);
-    return out;
-}
-
-}  // namespace normdoc::detail::xml
