@@ -11,7 +11,7 @@
 cmake_minimum_required(VERSION 3.16)
 
 set(calendar_headers date)
-set(model_headers id span enum_names number profile authority document relation problem draft corpus builder term
+set(model_headers id span enum_names number document_order profile authority document relation problem draft corpus builder term
     competence version detail/corpus_data)
 set(rules_headers document_status status detail/status_at impact cleanup plan dot graph annual deadlines)
 set(io_headers io akn atomic_file generate registry normdoc csv)

@@ -189,10 +189,10 @@ std::vector<RenderedRow> rendered_rows(const std::string& dom) {
     return rows;
 }
 
-// 清理意见 of each action (SPEC §13's column), as a legal office words it.
+// 清理意见 of each action (SPEC §13's column), as the seed report and a legal office's annex word it.
 std::string opinion(const std::string& action) {
     static const std::map<std::string, std::string> words{
-        {"repeal", "废止"}, {"declare-invalid", "宣布失效"}, {"amend", "修改"}, {"evaluate", "评估"}, {"retain", "继续有效"}};
+        {"repeal", "拟废止"}, {"declare-invalid", "拟宣布失效"}, {"amend", "拟修改"}, {"evaluate", "需评估"}, {"retain", "继续有效"}};
     return words.at(action);
 }
 

@@ -96,6 +96,7 @@ std::string_view to_string(Format f) noexcept {
     case Format::xml: return "xml";
     case Format::html: return "html";
     case Format::xlsx: return "xlsx";
+    case Format::ics: return "ics";
     case Format::svg: return "svg";
     }
     return "?";

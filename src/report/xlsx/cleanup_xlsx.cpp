@@ -24,7 +24,7 @@ namespace normdoc::report {
 
 bool xlsx_available() noexcept { return false; }
 
-void write_cleanup_xlsx(const std::string&, const CleanupResult&) {
+void write_cleanup_xlsx(const std::string&, const CleanupResult&, const Messages&) {
     throw XlsxUnavailable("this normdoc was built without libxlsxwriter (Debian: libxlsxwriter-dev), so it "
                           "cannot write workbooks; use --format html or csv");
 }
@@ -67,9 +67,9 @@ void check(lxw_error e, const std::string& path) {
     if (e != LXW_NO_ERROR) throw IoError(path, lxw_strerror(e));
 }
 
-void write_sheet(lxw_workbook* book, const Formats& f, const char* name, const CleanupResult& r,
-                 const std::vector<const CleanupItem*>& items, const std::string& path) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book, name);
+void write_sheet(lxw_workbook* book, const Formats& f, const std::string& name, const CleanupResult& r,
+                 const Messages& m, const std::vector<const CleanupItem*>& items, const std::string& path) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, name.c_str());
     if (!sheet) throw IoError(path, "cannot add the worksheet");
     for (lxw_col_t c = 0; c < k_annex_columns.size(); ++c)
         check(worksheet_set_column(sheet, c, c, k_widths[c], c == 0 ? f.number : f.cell), path);
@@ -79,7 +79,7 @@ void write_sheet(lxw_workbook* book, const Formats& f, const char* name, const C
     worksheet_set_paper(sheet, 9);  // A4
     worksheet_fit_to_pages(sheet, 1, 0);
     for (lxw_col_t c = 0; c < k_annex_columns.size(); ++c)
-        check(worksheet_write_string(sheet, 0, c, std::string(k_annex_columns[c]).c_str(), f.header), path);
+        check(worksheet_write_string(sheet, 0, c, std::string(m.text(k_annex_columns[c])).c_str(), f.header), path);
     if (!items.empty()) worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(items.size()), k_annex_columns.size() - 1);
 
     const Corpus& corpus = r.corpus();
@@ -97,9 +97,9 @@ void write_sheet(lxw_workbook* book, const Formats& f, const char* name, const C
         }
         text = annex_issuers(corpus, doc);
         check(worksheet_write_string(sheet, row, 3, text.c_str(), f.cell), path);
-        text.assign(annex_opinion(item->action));
+        text.assign(m.action(item->action));
         check(worksheet_write_string(sheet, row, 4, text.c_str(), f.cell), path);
-        text = annex_reason(r, *item);
+        text = m.reasons(r, *item);
         if (!text.empty()) check(worksheet_write_string(sheet, row, 5, text.c_str(), f.cell), path);
     }
 }
@@ -125,7 +125,7 @@ void copy_into(const std::string& from, OutputSink& sink) {
 
 }  // namespace
 
-void write_cleanup_xlsx(const std::string& path, const CleanupResult& result) {
+void write_cleanup_xlsx(const std::string& path, const CleanupResult& result, const Messages& messages) {
     const Annex annex = make_annex(result);
     TemporaryFile temporary;
     {
@@ -155,9 +155,9 @@ void write_cleanup_xlsx(const std::string& path, const CleanupResult& result) {
         format_set_border(f.number, LXW_BORDER_THIN);
         format_set_font_name(f.number, "等线");
         try {
-            write_sheet(book, f, "全部", result, annex.all, path);
+            write_sheet(book, f, std::string(messages.text(Msg::annex_sheet_all)), result, messages, annex.all, path);
             for (const AnnexTable& t : annex.tables)
-                write_sheet(book, f, std::string(annex_table_title(t.action)).c_str(), result, t.items, path);
+                write_sheet(book, f, std::string(messages.action(t.action)), result, messages, t.items, path);
         } catch (...) {
             workbook_close(book);
             throw;
