@@ -435,6 +435,29 @@ TEST(CleanupXlsx, AnotherReaderFindsTheCsvRowsInASheetForAllAndOnePerAction) {
     }
 }
 
+// Excel holds at most 32,767 characters in a cell: a longer title is cut there with "…" rather
+// than failing the workbook.
+TEST(CleanupXlsx, ATitleLongerThanACellHoldsIsCutWithAnEllipsis) {
+    if (std::system("/usr/bin/python3 -c 'import zipfile' > /dev/null 2>&1") != 0) GTEST_SKIP() << "/usr/bin/python3 is missing";
+    const std::string dir = scratch_dir("cleanup-xlsx-long-title");
+    std::string title;
+    for (int i = 0; i < 40000; ++i) title += "文";
+    CorpusBuilder b;
+    b.authority("gov", "江阴市人民政府", AuthorityKind::government);
+    b.document("d1", DocumentKind::normative, title).issuer("gov").number("澄政发〔2018〕1号").dates("2018-01-01");
+    LoadResult built = b.build();
+    ASSERT_TRUE(built.corpus);
+    save_corpus(*built.corpus, dir + "/c.xml");
+    const test::CliRun r = run_cli(dir, {"cleanup", dir + "/c.xml", "--as-of", "2018-11-30", "--format", "xlsx", "-o", dir + "/a.xlsx"});
+    if (r.code == 2 && r.err.find("libxlsxwriter") != std::string::npos) GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::vector<std::string> order;
+    const std::map<std::string, Sheet> sheets = read_workbook(dir, dir + "/a.xlsx", order);
+    const std::string cell = sheets.at("全部").cells.at(2).at("B");
+    EXPECT_EQ(cell.size(), 32766u * 3 + std::string("…").size());  // 32,766 × 文 and …
+    EXPECT_EQ(cell.substr(cell.size() - 3), "…");
+}
+
 TEST(CleanupXlsx, NeedsAnOutputFileAndLeavesNoTemporaryBehind) {
     const std::string dir = scratch_dir("cleanup-xlsx-usage");
     const test::CliRun r = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--format", "xlsx"});

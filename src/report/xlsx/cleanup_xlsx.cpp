@@ -63,6 +63,31 @@ struct Formats {
 // Column widths in characters (a Chinese character counts about two).
 constexpr double k_widths[] = {6, 46, 22, 26, 10, 60};
 
+// Excel holds at most 32,767 characters in a cell (libxlsxwriter refuses more): a longer text is
+// cut at a code point boundary and ends in "…".
+constexpr std::size_t k_cell_characters = 32767;
+const std::string& fit_cell(std::string& text) {
+    std::size_t count = 0, at = 0;
+    while (at < text.size()) {
+        if (count == k_cell_characters - 1) {
+            std::size_t rest = at, more = 0;
+            while (rest < text.size() && more < 2) {
+                const auto lead = static_cast<unsigned char>(text[rest]);
+                rest += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+                ++more;
+            }
+            if (more < 2) return text;  // exactly at the limit
+            text.resize(at);
+            text += "…";
+            return text;
+        }
+        const auto lead = static_cast<unsigned char>(text[at]);
+        at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        ++count;
+    }
+    return text;
+}
+
 void check(lxw_error e, const std::string& path) {
     if (e != LXW_NO_ERROR) throw IoError(path, lxw_strerror(e));
 }
@@ -90,17 +115,17 @@ void write_sheet(lxw_workbook* book, const Formats& f, const std::string& name, 
         const Document doc = corpus.document(item->document);
         check(worksheet_write_number(sheet, row, 0, static_cast<double>(row), f.number), path);
         text.assign(doc.title());
-        check(worksheet_write_string(sheet, row, 1, text.c_str(), f.cell), path);
+        check(worksheet_write_string(sheet, row, 1, fit_cell(text).c_str(), f.cell), path);
         if (!doc.number().empty()) {
             text.assign(doc.number());
-            check(worksheet_write_string(sheet, row, 2, text.c_str(), f.cell), path);
+            check(worksheet_write_string(sheet, row, 2, fit_cell(text).c_str(), f.cell), path);
         }
         text = annex_issuers(corpus, doc);
-        check(worksheet_write_string(sheet, row, 3, text.c_str(), f.cell), path);
+        check(worksheet_write_string(sheet, row, 3, fit_cell(text).c_str(), f.cell), path);
         text.assign(m.action(item->action));
         check(worksheet_write_string(sheet, row, 4, text.c_str(), f.cell), path);
         text = m.reasons(r, *item);
-        if (!text.empty()) check(worksheet_write_string(sheet, row, 5, text.c_str(), f.cell), path);
+        if (!text.empty()) check(worksheet_write_string(sheet, row, 5, fit_cell(text).c_str(), f.cell), path);
     }
 }
 
