@@ -87,6 +87,7 @@ enum class Msg : std::uint16_t {
     apply_not_for_corpus,  // this plan is not for this corpus: {0} of {1} items unknown, e.g. {2}
     // annual
     annual_title,       // {0}: the year; {1}: the scope (or empty)
+    annual_scope,       // {0}: the scope's name, for annual_title
     annual_issued_normative,  // the seed's sentence
     annual_all_reviewed,
     annual_some_reviewed,     // {0} legality reviewed, {1} collectively decided
