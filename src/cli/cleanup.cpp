@@ -13,12 +13,13 @@
 #include "normdoc/cleanup.hpp"
 #include "normdoc/document_order.hpp"
 #include "normdoc/plan.hpp"
+
 #include "report/cleanup_html.hpp"
+#include "report/messages.hpp"
 #include "report/xlsx/cleanup_xlsx.hpp"
 
-#include "report/messages.hpp"
-
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,10 @@ const Command k_cleanup_command{
     "text (in Chinese unless --lang en): grouped by action, the documents in the order of 文号 with\n"
     "their titles and findings in words, then a summary by issuing authority (拟废止 N 份 …).\n"
     "csv: sorted by id, columns id,number,status,action,findings or those --columns names (the status\n"
-    "columns, and action, findings, details). xml: the clean-up plan that\n"
-    "'normdoc apply' takes, to be edited by people first. html: the annex (规范性文件清理结果: 序号, 文件名称,\n"
-    "文号, 制定机关, 清理意见, 理由) as one self-contained printable page, a table per action. xlsx (needs -o):\n"
-    "the same annex as a workbook, a sheet for all and one per action.",
+    "columns, and action, findings, details). xml: the clean-up plan that 'normdoc apply' takes, to be\n"
+    "edited by people first. html: the annex (规范性文件清理结果: 序号, 文件名称, 文号, 制定机关, 清理意见,\n"
+    "理由) as one self-contained printable page, a table per action. xlsx (needs -o): the same annex as a\n"
+    "workbook, a sheet for all and one per action.",
     {"CORPUS"},
     {opt::as_of, opt::scope, opt::format, opt::lang, opt::columns, opt::bom, opt::output},
     {Format::text, Format::csv, Format::xml, Format::html, Format::xlsx},
@@ -159,8 +160,9 @@ int run_cleanup(const Args& args) {
                 write_csv(out, result, columns, messages);
                 break;
             case Format::xml: out << write_plan(result); break;
+            case Format::text: write_text(out, result, messages); break;
             case Format::html: report::write_cleanup_html(out, result, messages); break;
-            default: write_text(out, result, messages); break;
+            default: throw std::logic_error("cleanup: a format it does not declare");
         }
     });
     return k_exit_ok;

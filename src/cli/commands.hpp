@@ -45,4 +45,10 @@ extern const Command k_compile_command;
 int run_decompile(const Args& args);
 extern const Command k_decompile_command;
 
+int run_annual(const Args& args);
+extern const Command k_annual_command;
+
+int run_deadlines(const Args& args);
+extern const Command k_deadlines_command;
+
 }  // namespace normdoc::cli

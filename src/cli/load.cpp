@@ -6,7 +6,11 @@
 #include "normdoc/registry.hpp"
 #include "normdoc/problem.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -14,7 +18,18 @@
 namespace normdoc::cli {
 
 LoadReport load_and_report(const std::string& path) {
-    LoadResult result = open_corpus(path);  // SPEC §12: corpus XML or a registry snapshot
+    return report_loaded(open_corpus(path), path);  // SPEC §12: corpus XML or a registry snapshot
+}
+
+std::string read_file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path, std::strerror(errno));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw IoError(path, std::strerror(errno));
+    return bytes;
+}
+
+LoadReport report_loaded(LoadResult result, const std::string& path) {
     sort_by_line(result.problems);  // SPEC §7: in line order (the reader promises it; cheap to be sure)
 
     LoadReport report;

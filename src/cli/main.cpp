@@ -34,6 +34,8 @@ const Command* const k_commands[] = {
     &k_export_akn_command,
     &k_compile_command,
     &k_decompile_command,
+    &k_annual_command,
+    &k_deadlines_command,
 };
 
 const Command* find_command(std::string_view name) {

@@ -68,6 +68,7 @@ constexpr Entry k_zh[] = {
     {Msg::apply_to_do, "另有 {0} 件待人工处理（修改、评估）："},
     {Msg::apply_not_for_corpus, "清理计划与文件库不符：{1} 项中有 {0} 项在文件库中不存在，例如 {2}"},
     {Msg::annual_title, "{0}年度规范性文件工作情况{1}"},
+    {Msg::annual_scope, "（{0}）"},
     {Msg::annual_issued_normative, "本年度制定规范性文件 {0} 件，"},
     {Msg::annual_all_reviewed, "均经合法性审核和集体讨论决定"},
     {Msg::annual_some_reviewed, "其中经合法性审核 {0} 件，经集体讨论决定 {1} 件"},
@@ -195,6 +196,7 @@ constexpr Entry k_en[] = {
     {Msg::apply_to_do, "{0} items left for people (amend, evaluate):"},
     {Msg::apply_not_for_corpus, "this plan is not for this corpus: {0} of {1} items unknown, e.g. {2}"},
     {Msg::annual_title, "Normative documents in {0}{1}"},
+    {Msg::annual_scope, ": {0}"},
     {Msg::annual_issued_normative, "Normative documents made this year: {0}; "},
     {Msg::annual_all_reviewed, "all passed legality review and a collective decision"},
     {Msg::annual_some_reviewed, "{0} passed legality review, {1} were collectively decided"},
@@ -297,7 +299,6 @@ constexpr std::string_view k_findings_en[] = {
     "consultation too short", "filing overdue"};
 constexpr std::string_view k_statuses_zh[] = {"草案", "尚未施行", "有效", "已废止", "已宣布失效", "有效期已届满"};
 constexpr std::string_view k_statuses_en[] = {"draft", "pending", "in force", "repealed", "invalid", "expired"};
-constexpr std::string_view k_deadline_names[] = {"filing-due", "review-opens", "term-ends"};
 static_assert(std::size(k_actions_zh) == k_action_count && std::size(k_actions_en) == k_action_count);
 static_assert(std::size(k_findings_zh) == k_finding_code_count && std::size(k_findings_en) == k_finding_code_count);
 
@@ -310,8 +311,6 @@ std::optional<Lang> parse_lang(std::string_view text) noexcept {
     if (text == "en") return Lang::en;
     return std::nullopt;
 }
-
-std::string_view to_string(DeadlineEvent e) noexcept { return k_deadline_names[static_cast<std::size_t>(e)]; }
 
 std::string fill_pattern(std::string_view pattern, std::initializer_list<std::string_view> args) {
     std::string out;

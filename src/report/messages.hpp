@@ -12,6 +12,7 @@
 #pragma once
 
 #include "normdoc/cleanup.hpp"
+#include "normdoc/deadlines.hpp"
 #include "normdoc/document_status.hpp"
 
 #include <cstdint>
@@ -25,10 +26,6 @@ namespace normdoc::report {
 enum class Lang : std::uint8_t { zh, en };
 // "zh" or "en"; none otherwise.
 std::optional<Lang> parse_lang(std::string_view text) noexcept;
-
-// What a deadline is (SPEC §13 deadlines), in CSV's order of events (their names sort this way).
-enum class DeadlineEvent : std::uint8_t { filing_due, review_opens, term_ends };
-std::string_view to_string(DeadlineEvent e) noexcept;  // filing-due, review-opens, term-ends
 
 enum class Msg : std::uint16_t {
     // shared
@@ -90,6 +87,7 @@ enum class Msg : std::uint16_t {
     apply_not_for_corpus,  // this plan is not for this corpus: {0} of {1} items unknown, e.g. {2}
     // annual
     annual_title,       // {0}: the year; {1}: the scope (or empty)
+    annual_scope,       // {0}: the scope's name, for annual_title
     annual_issued_normative,  // the seed's sentence
     annual_all_reviewed,
     annual_some_reviewed,     // {0} legality reviewed, {1} collectively decided
