@@ -21,12 +21,36 @@ std::chrono::milliseconds delay() {
 }
 }  // namespace
 
+// The one progress line a command shows (a command runs one Progress at a time).
+std::atomic<Progress*> g_active{nullptr};
+
 Progress::Progress(const Args& args, const report::Messages& messages)
     : messages_(messages), command_(args.command().name), start_(std::chrono::steady_clock::now()) {
-    if (::isatty(STDERR_FILENO) == 1) thread_ = std::thread([this, after = delay()] { run(after); });
+    if (::isatty(STDERR_FILENO) == 1) {
+        thread_ = std::thread([this, after = delay()] { run(after); });
+        g_active = this;
+    }
 }
 
-Progress::~Progress() { stop(); }
+Progress::~Progress() {
+    stop();
+    Progress* self = this;
+    g_active.compare_exchange_strong(self, nullptr);
+}
+
+void write_to_stderr(const std::string& text) {
+    Progress* p = g_active.load();
+    if (!p) {
+        std::fwrite(text.data(), 1, text.size(), stderr);
+        std::fflush(stderr);
+        return;
+    }
+    std::lock_guard<std::mutex> lock(p->mutex_);
+    if (p->shown_) std::fputs("\r\x1b[K", stderr);
+    p->shown_ = false;
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+}
 
 void Progress::reading(const std::string& path) { stage(messages_.fill(report::Msg::progress_reading, {path})); }
 void Progress::working() { stage(std::string(messages_.text(report::Msg::progress_working))); }

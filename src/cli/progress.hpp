@@ -21,6 +21,10 @@
 
 namespace normdoc::cli {
 
+// Writes `text` to standard error; when a progress line is on the terminal it is erased first and
+// not redrawn while the text is written (problems printed while loading stay readable).
+void write_to_stderr(const std::string& text);
+
 class Progress {
 public:
     // Shows nothing when standard error is not a terminal.
@@ -36,6 +40,7 @@ public:
     void stop();
 
 private:
+    friend void write_to_stderr(const std::string& text);
     void stage(std::string text);
     void run(std::chrono::milliseconds after);
 
