@@ -84,6 +84,9 @@ enum class Msg : std::uint16_t {
     apply_left_for,     // for {0} to decide
     apply_already_ended,
     apply_to_do,        // {0} items left for people (amend, evaluate)
+    apply_item,         // {0} the document (number《title》) ({1} its action)
+    apply_or,           // between authorities that may decide
+    apply_drafter,      // for its drafter {0}
     apply_not_for_corpus,  // this plan is not for this corpus: {0} of {1} items unknown, e.g. {2}
     // annual
     annual_title,       // {0}: the year; {1}: the scope (or empty)
