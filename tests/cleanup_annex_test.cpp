@@ -307,6 +307,39 @@ TEST(CleanupHtml, PrintStyleSheetRepeatsTheHeaderAndBreaksBetweenTables) {
               std::string::npos);
 }
 
+// Printed (Chromium's --print-to-pdf, the print style sheet in force), each action table after the
+// first starts a page of its own: the page prints on more sheets than the same page without its
+// page-break rule, and on at least as many as it has tables.
+std::size_t pdf_pages(const std::string& pdf) {
+    static const std::regex page(R"(/Type\s*/Page[^s])");
+    return static_cast<std::size_t>(std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page), std::sregex_iterator()));
+}
+
+TEST(CleanupHtml, PrintedEachTableAfterTheFirstStartsANewPage) {
+    if (!have("chromium")) GTEST_SKIP() << "chromium is not installed (scripts/bootstrap installs Debian's chromium)";
+    const std::string dir = scratch_dir("cleanup-html-pdf");
+    const test::CliRun r = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--format", "html", "-o", dir + "/annex.html"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::string html = read_text(dir + "/annex.html");
+    std::size_t tables = 0;
+    for (std::size_t at = html.find("<section class=\"table\""); at != std::string::npos; at = html.find("<section class=\"table\"", at + 1))
+        ++tables;
+    EXPECT_EQ(tables, 5u);
+    const std::string rule = "break-before: page; page-break-before: always;";
+    const std::size_t at = html.find(rule);
+    ASSERT_NE(at, std::string::npos);
+    test::write_file(dir + "/unbroken.html", html.erase(at, rule.size()));
+
+    ASSERT_EQ(chromium(dir, dir + "/annex.html", "--no-pdf-header-footer --print-to-pdf=" + dir + "/annex.pdf", dir + "/stdout.txt"), 0)
+        << read_text(dir + "/chromium.err");
+    ASSERT_EQ(chromium(dir, dir + "/unbroken.html", "--no-pdf-header-footer --print-to-pdf=" + dir + "/unbroken.pdf", dir + "/stdout.txt"), 0)
+        << read_text(dir + "/chromium.err");
+    const std::string pdf = read_text(dir + "/annex.pdf");
+    ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
+    EXPECT_GE(pdf_pages(pdf), tables);
+    EXPECT_GT(pdf_pages(pdf), pdf_pages(read_text(dir + "/unbroken.pdf")));
+}
+
 // The README's picture: the browser takes a screenshot of the page (docs/images/cleanup-annex.png
 // is made by scripts/annex-screenshot with the same command).
 TEST(CleanupHtml, ChromiumTakesAScreenshot) {
