@@ -108,8 +108,8 @@ std::vector<Expected> in_annex_order(const Corpus& corpus, std::vector<Expected>
 }
 
 std::vector<Expected> expected_rows(const std::string& dir, const std::string& corpus_path, const std::vector<std::string>& extra,
-                                    const Corpus& corpus) {
-    std::vector<std::string> args{"cleanup", corpus_path, "--as-of", "2018-11-30", "--format", "csv", "-o", dir + "/annex.csv"};
+                                    const Corpus& corpus, const std::string& as_of = "2018-11-30") {
+    std::vector<std::string> args{"cleanup", corpus_path, "--as-of", as_of, "--format", "csv", "-o", dir + "/annex.csv"};
     args.insert(args.end(), extra.begin(), extra.end());
     const test::CliRun r = run_cli(dir, args);
     EXPECT_EQ(r.code, 0) << r.err;
@@ -242,6 +242,28 @@ TEST(CleanupHtml, ChromiumRendersEveryRowOfTheCsvInTheOrderOfWenhaoAndFetchesNot
         EXPECT_EQ(page.find(outside), std::string::npos) << outside;
     // The inline SVG picture of the documents to be ended is there and drawn by the browser.
     EXPECT_NE(dom.find("<svg"), std::string::npos);
+}
+
+// The same on a generated corpus (normdoc generate: many issuers, joint documents, numbers of
+// every agency, documents without a number): a few hundred rows in the order of 文号.
+std::string generated_corpus(const std::string& dir) {
+    const test::CliRun g = run_cli(dir, {"generate", "--documents", "600", "--seed", "17", "-o", dir + "/generated.xml"});
+    EXPECT_EQ(g.code, 0) << g.err;
+    return dir + "/generated.xml";
+}
+
+TEST(CleanupHtml, ChromiumRendersAGeneratedCorpusInTheOrderOfWenhao) {
+    if (!have("chromium")) GTEST_SKIP() << "chromium is not installed (scripts/bootstrap installs Debian's chromium)";
+    const std::string dir = scratch_dir("cleanup-html-generated");
+    const std::string path = generated_corpus(dir);
+    const Corpus corpus = load(path);
+    const std::vector<Expected> expected = expected_rows(dir, path, {}, corpus, "2020-06-30");
+    ASSERT_GT(expected.size(), 300u);
+    const test::CliRun r = run_cli(dir, {"cleanup", path, "--as-of", "2020-06-30", "--format", "html", "-o", dir + "/annex.html"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_EQ(chromium(dir, dir + "/annex.html", "--dump-dom", dir + "/dom.html"), 0) << read_text(dir + "/chromium.err");
+    expect_rows_match(rendered_rows(read_text(dir + "/dom.html")), expected, corpus);
+    EXPECT_EQ(page_requests(read_text(dir + "/net-log.json")), std::vector<std::string>{});
 }
 
 // The network check above can fail: a page with an outside image and style sheet is caught.
@@ -466,6 +488,36 @@ TEST(CleanupXlsx, AnotherReaderFindsTheCsvRowsInASheetForAllAndOnePerAction) {
             if (e.action == actions[a]) of_action.push_back(e);
         expect_sheet_matches(sheets.at(names[a + 1]), of_action, corpus);
     }
+}
+
+TEST(CleanupXlsx, AnotherReaderFindsTheRowsOfAGeneratedCorpus) {
+    if (std::system("/usr/bin/python3 -c 'import zipfile' > /dev/null 2>&1") != 0) GTEST_SKIP() << "/usr/bin/python3 is missing";
+    const std::string dir = scratch_dir("cleanup-xlsx-generated");
+    const std::string path = generated_corpus(dir);
+    const Corpus corpus = load(path);
+    const std::vector<Expected> expected = expected_rows(dir, path, {}, corpus, "2020-06-30");
+    const test::CliRun r = run_cli(dir, {"cleanup", path, "--as-of", "2020-06-30", "--format", "xlsx", "-o", dir + "/annex.xlsx"});
+    if (r.code == 2 && r.err.find("libxlsxwriter") != std::string::npos) GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::vector<std::string> order;
+    const std::map<std::string, Sheet> sheets = read_workbook(dir, dir + "/annex.xlsx", order);
+    ASSERT_FALSE(order.empty());
+    EXPECT_EQ(order[0], "全部");
+    expect_sheet_matches(sheets.at("全部"), expected, corpus);
+    // A sheet per action that has documents, strongest first, each with exactly those.
+    const std::vector<std::pair<std::string, std::string>> actions{
+        {"repeal", "拟废止"}, {"declare-invalid", "拟宣布失效"}, {"amend", "拟修改"}, {"evaluate", "需评估"}, {"retain", "继续有效"}};
+    std::vector<std::string> names{"全部"};
+    for (const auto& [action, name] : actions) {
+        std::vector<Expected> of_action;
+        for (const Expected& e : expected)
+            if (e.action == action) of_action.push_back(e);
+        if (of_action.empty()) continue;
+        names.push_back(name);
+        SCOPED_TRACE(name);
+        expect_sheet_matches(sheets.at(name), of_action, corpus);
+    }
+    EXPECT_EQ(order, names);
 }
 
 // Excel holds at most 32,767 characters in a cell: a longer title is cut there with "…" rather
