@@ -5,6 +5,7 @@
 // the order of 文号 (SPEC §13, worked out here again from the corpus, not taken from the program).
 #include "normdoc/builder.hpp"
 #include "normdoc/io.hpp"
+#include "report/cleanup_html.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -304,6 +305,45 @@ TEST(CleanupHtml, EverythingIsEscaped) {
     EXPECT_EQ(rows[0].cells.at(1), "关于<script>alert('x')</script>&amp;的通知");
     EXPECT_EQ(rows[0].cells.at(2), "澄政发〔2010〕1号<b>");
     EXPECT_EQ(rows[0].cells.at(3), "A&B \"市\" <政府>");
+}
+
+// SPEC §13: the page's inline SVG picture shows the documents to be ended and the documents that
+// rest on them; past the limit it says how many more there are (the tables list them all).
+TEST(CleanupHtml, ThePictureShowsTheDocumentsToBeEndedAndWhatRestsOnThem) {
+    CorpusBuilder b;
+    b.authority("gov", "江阴市人民政府", AuthorityKind::government);
+    b.document("old", DocumentKind::normative, "旧办法").issuer("gov").number("澄政发〔2010〕1号").dates("2010-01-01");
+    b.document("rests", DocumentKind::normative, "实施细则").issuer("gov").number("澄政发〔2018〕2号").dates("2018-01-01").based_on("old");
+    b.document("other", DocumentKind::normative, "另一旧办法").issuer("gov").number("澄政发〔2011〕3号").dates("2011-01-01");
+    LoadResult built = b.build();
+    ASSERT_TRUE(built.corpus);
+    const CleanupResult r = cleanup(*built.corpus, test::d("2018-11-30"), CleanupScope::all());
+    ASSERT_TRUE(is_ending(r.find(*built.corpus->find_document("old"))->action));
+    ASSERT_TRUE(is_ending(r.find(*built.corpus->find_document("other"))->action));
+
+    const report::Messages zh(report::Lang::zh);
+    std::ostringstream all;
+    report::write_cleanup_html(all, r, zh);
+    const std::string page = all.str();
+    const std::size_t from = page.find("<svg"), to = page.find("</svg>");
+    ASSERT_NE(from, std::string::npos);
+    const std::string svg = page.substr(from, to - from);
+    for (const char* number : {"澄政发〔2010〕1号", "澄政发〔2018〕2号", "澄政发〔2011〕3号"}) EXPECT_NE(svg.find(number), std::string::npos) << number;
+    EXPECT_NE(svg.find("marker-end"), std::string::npos);  // the arrow from the dependent to its basis
+    EXPECT_EQ(svg.find("另有"), std::string::npos);
+
+    // "rests" loses its only basis, so it is to be repealed too: three documents to be ended, the
+    // repeal first (the tables' order), then the two declared invalid.
+    EXPECT_EQ(r.find(*built.corpus->find_document("rests"))->action, Action::repeal);
+    report::CleanupHtmlOptions one;
+    one.picture_limit = 1;
+    std::ostringstream limited;
+    report::write_cleanup_html(limited, r, zh, one);
+    const std::string small = limited.str().substr(limited.str().find("<svg"));
+    EXPECT_NE(small.find("另有 2 份"), std::string::npos);
+    EXPECT_NE(small.substr(0, small.find("</svg>")).find("澄政发〔2018〕2号"), std::string::npos);
+    EXPECT_EQ(small.substr(0, small.find("</svg>")).find("澄政发〔2011〕3号"), std::string::npos);
+    EXPECT_NE(small.find("澄政发〔2011〕3号"), std::string::npos);  // still in its table
 }
 
 // SPEC §13: printable. The print style sheet repeats a table's header on each page, starts each
