@@ -4,9 +4,9 @@
 //
 //   capi_bench CORPUS [AS_OF] [ROUNDS]      # prints KEY=VALUE lines (seconds, ns, ratios)
 //
-// - cleanup: C++ cleanup() (the result is C++'s materialised form) vs nd_cleanup_run + the
-//   columns a binding copies (nd_cleanup_columns_without_details); the whole clean-up, no scope;
-// - status_all: status_of of every document into a vector vs nd_status_all + its columns;
+// - cleanup: C++ cleanup() (the result is C++'s materialised form) vs nd_cleanup_run + what a
+//   binding copies (nd_cleanup_numeric_columns, nd_cleanup_documents); the whole clean-up, no scope;
+// - status_all: status_of of every document into a vector vs nd_status_all + the same;
 // - status_one: one small call, status_of(id) vs nd_corpus_status_of(id, "YYYY-MM-DD"), per call.
 #include "normdoc/normdoc.h"
 
@@ -75,8 +75,10 @@ int main(int argc, char** argv) {
         {
             nd_cleanup* result = nullptr;
             if (nd_cleanup_run(c, as_of_text.c_str(), nullptr, &result, &err) != ND_OK) die("cleanup", err);
-            nd_cleanup_columns cols;
-            if (nd_cleanup_columns_without_details(result, &cols, &err) != ND_OK) die("columns", err);
+            nd_cleanup_columns cols;  // what a binding copies: numbers and document indexes
+            if (nd_cleanup_numeric_columns(result, &cols, &err) != ND_OK) die("columns", err);
+            const uint32_t* documents = nullptr;
+            if (nd_cleanup_documents(result, &documents, &err) != ND_OK) die("documents", err);
             if (cols.count != items) die("cleanup: another count", err);
             cleanup_c.push_back(seconds_since(t));
             nd_cleanup_free(result);
@@ -93,7 +95,9 @@ int main(int argc, char** argv) {
             nd_status_list* list = nullptr;
             if (nd_status_all(c, as_of_text.c_str(), &list, &err) != ND_OK) die("status", err);
             nd_status_columns cols;
-            if (nd_status_list_columns(list, &cols, &err) != ND_OK) die("columns", err);
+            if (nd_status_list_numeric_columns(list, &cols, &err) != ND_OK) die("columns", err);
+            const uint32_t* documents = nullptr;
+            if (nd_status_list_documents(list, &documents, &err) != ND_OK) die("documents", err);
             status_c.push_back(seconds_since(t));
             nd_status_list_free(list);
         }
