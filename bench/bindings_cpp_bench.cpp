@@ -32,7 +32,7 @@ void timed(const char* name, int reps, F&& f, double scale = 1.0, const char* un
         t.push_back(ms_since(t0) * scale);
     }
     std::sort(t.begin(), t.end());
-    std::printf("cpp %-14s %10.3f %10.3f %s\n", name, t.front(), t[t.size() / 2], unit);
+    std::printf("cpp %-16s %10.3f %10.3f %s\n", name, t.front(), t[t.size() / 2], unit);
     std::fflush(stdout);
 }
 
@@ -50,13 +50,18 @@ int main(int argc, char** argv) {
     normdoc::LoadResult loaded = normdoc::open_corpus(argv[1]);
     if (!loaded.corpus) return 1;
     const normdoc::Corpus& corpus = *loaded.corpus;
-    std::printf("cpp %-14s %10.3f %10.3f ms (%zu documents)\n", "load", ms_since(t0), ms_since(t0), corpus.document_count());
+    std::printf("cpp %-16s %10.3f %10.3f ms (%zu documents)\n", "load", ms_since(t0), ms_since(t0), corpus.document_count());
     const normdoc::Date as_of = *day.date;
 
     std::size_t sink = 0;
     timed("cleanup", reps, [&] {
         const normdoc::CleanupResult r = normdoc::cleanup(corpus, as_of, normdoc::CleanupScope::all());
         for (const normdoc::CleanupItem& item : r.items()) sink += item.finding_count + static_cast<std::size_t>(item.action);
+    });
+    timed("cleanup_detail", reps, [&] {  // and every finding's detail worded, as a binding shows it
+        const normdoc::CleanupResult r = normdoc::cleanup(corpus, as_of, normdoc::CleanupScope::all());
+        for (const normdoc::CleanupItem& item : r.items())
+            for (const normdoc::Finding& f : r.findings(item)) sink += r.detail(item, f).size();
     });
     timed("status_all", reps, [&] {
         std::vector<normdoc::DocumentStatus> statuses;

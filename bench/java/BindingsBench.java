@@ -32,7 +32,7 @@ public final class BindingsBench {
             t[i] = (System.nanoTime() - t0) / 1e6 * scale;
         }
         Arrays.sort(t);
-        System.out.printf("java %-14s %10.3f %10.3f %s%n", name, t[0], t[reps / 2], unit);
+        System.out.printf("java %-16s %10.3f %10.3f %s%n", name, t[0], t[reps / 2], unit);
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,12 +41,21 @@ public final class BindingsBench {
         long t0 = System.nanoTime();
         try (Corpus corpus = Corpus.open(Path.of(args[0])).orElseThrow()) {
             double load = (System.nanoTime() - t0) / 1e6;
-            System.out.printf("java %-14s %10.3f %10.3f ms (%d documents)%n", "load", load, load, corpus.documentCount());
+            System.out.printf("java %-16s %10.3f %10.3f ms (%d documents)%n", "load", load, load, corpus.documentCount());
             timed("cleanup", reps, () -> {
                 CleanupReport r = corpus.cleanup(asOf);
                 return r.items().size() + r.items().get(r.items().size() / 2).findings().size();
             }, 1, "ms");
+            timed("cleanup_nodetail", reps, () -> {
+                CleanupReport r = corpus.cleanup(asOf, null, false);
+                return r.items().size() + r.items().get(r.items().size() / 2).findings().size();
+            }, 1, "ms");
             timed("status_all", reps, () -> corpus.statusAll(asOf).size(), 1, "ms");
+            timed("status_all_rows", reps, () -> {  // and a DocumentStatus object for every row
+                long s = 0;
+                for (DocumentStatus d : corpus.statusAll(asOf)) s += d.status().ordinal() + (d.amended() ? 1 : 0);
+                return s;
+            }, 1, "ms");
             List<DocumentStatus> all = corpus.statusAll(asOf);
             int n = Math.min(all.size(), 100_000);
             List<String> ids = new ArrayList<>(n);
