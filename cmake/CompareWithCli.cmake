@@ -1,18 +1,39 @@
-# cmake "-DEXAMPLE=command args…" "-DCLI=normdoc args…" -DDIR=scratch -P CompareWithCli.cmake:
-# runs a binding's example and the CLI (arguments separated by spaces, none holding one) and fails
-# unless both exit with the same code and print the same bytes on standard output (SPEC §14).
-separate_arguments(_example UNIX_COMMAND "${EXAMPLE}")
-separate_arguments(_cli UNIX_COMMAND "${CLI}")
-file(MAKE_DIRECTORY "${DIR}")
-execute_process(COMMAND ${_example} OUTPUT_FILE "${DIR}/example.out" ERROR_FILE "${DIR}/example.err" RESULT_VARIABLE _example_rc)
-execute_process(COMMAND ${_cli} OUTPUT_FILE "${DIR}/cli.out" ERROR_FILE "${DIR}/cli.err" RESULT_VARIABLE _cli_rc)
-if(NOT _example_rc STREQUAL _cli_rc)
-  file(READ "${DIR}/example.err" _err)
-  message(FATAL_ERROR "exit code ${_example_rc}, the CLI's ${_cli_rc}: ${EXAMPLE}\n${_err}")
+# cmake -DCLI=… -DCLI_ARGS=a|b|… -DEXAMPLE=prog|arg|… -DWORK=DIR -P CompareWithCli.cmake
+#
+# A binding's example against the CLI (SPEC §14): runs `CLI CLI_ARGS…` and `EXAMPLE…`, and fails
+# unless both exit with the same code and print the same bytes on standard output. Arguments are
+# separated by '|' (a ';' does not survive add_test). When the CLI fails, standard output must be
+# empty for both and the example must say something on standard error. Run by CTest (bindings).
+cmake_minimum_required(VERSION 3.16)
+
+foreach(v CLI CLI_ARGS EXAMPLE WORK)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "CompareWithCli.cmake: -D${v}=… is required")
+  endif()
+endforeach()
+string(REPLACE "|" ";" cli_args "${CLI_ARGS}")
+string(REPLACE "|" ";" example "${EXAMPLE}")
+file(MAKE_DIRECTORY "${WORK}")
+
+execute_process(COMMAND "${CLI}" ${cli_args}
+  OUTPUT_FILE "${WORK}/cli.out" ERROR_FILE "${WORK}/cli.err" RESULT_VARIABLE cli_code)
+execute_process(COMMAND ${example}
+  OUTPUT_FILE "${WORK}/example.out" ERROR_FILE "${WORK}/example.err" RESULT_VARIABLE example_code)
+
+file(READ "${WORK}/example.err" example_err)
+if(NOT cli_code STREQUAL example_code)
+  file(READ "${WORK}/cli.err" cli_err)
+  message(FATAL_ERROR "exit codes differ: CLI ${cli_code}, example ${example_code}\n"
+                      "CLI stderr:\n${cli_err}\nexample stderr:\n${example_err}")
 endif()
-execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${DIR}/example.out" "${DIR}/cli.out" RESULT_VARIABLE _differ)
-if(_differ)
-  message(FATAL_ERROR "standard output differs from the CLI's (${DIR}/example.out, ${DIR}/cli.out): ${EXAMPLE}")
+execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${WORK}/cli.out" "${WORK}/example.out" RESULT_VARIABLE differ)
+if(differ)
+  execute_process(COMMAND diff "${WORK}/cli.out" "${WORK}/example.out" OUTPUT_VARIABLE d ERROR_QUIET)
+  string(SUBSTRING "${d}" 0 4000 d)
+  message(FATAL_ERROR "standard output differs from the CLI's (${WORK}/cli.out, ${WORK}/example.out):\n${d}")
 endif()
-file(SIZE "${DIR}/cli.out" _size)
-message(STATUS "same ${_size} bytes and exit code ${_cli_rc} as the CLI: ${EXAMPLE}")
+if(NOT cli_code STREQUAL "0" AND example_err STREQUAL "")
+  message(FATAL_ERROR "exit ${example_code} without a word on standard error")
+endif()
+file(SIZE "${WORK}/cli.out" size)
+message(STATUS "same exit code (${cli_code}) and the same ${size} bytes as the CLI")

@@ -352,6 +352,19 @@ ND_API nd_status nd_impact_columns_get(const nd_impact* impact, nd_impact_column
 /* `normdoc impact --format csv`: id,depth,status. */
 ND_API nd_status nd_impact_csv(const nd_impact* impact, char** out, size_t* size, nd_error* err);
 
+/* ---- bulk into the caller's memory (for managed bindings: no strings per query) ------------- */
+
+/* The status of every document as of `as_of`, the rows of nd_status_all (byte order of ids), written
+ * into the caller's arrays of `count` elements (count = nd_corpus_document_count, else
+ * ND_E_INVALID_ARGUMENT); any array may be NULL (not wanted). No handle, no strings: a binding
+ * keeps the ids once (nd_status_list_columns) and copies only these numbers per query. */
+ND_API nd_status nd_status_all_into(const nd_corpus* corpus, const char* as_of, int32_t* status, int32_t* last_day,
+                                    int32_t* ended, uint8_t* amended, size_t count, nd_error* err);
+/* Each clean-up item's / impact entry's document as its rank: its row in nd_status_all (byte order
+ * of ids), into the caller's array of nd_cleanup_count / nd_impact_count elements. */
+ND_API nd_status nd_cleanup_ranks(const nd_cleanup* cleanup, uint32_t* ranks, size_t count, nd_error* err);
+ND_API nd_status nd_impact_ranks(const nd_impact* impact, uint32_t* ranks, size_t count, nd_error* err);
+
 /* ---- plans (SPEC §8) and applying them (SPEC §6) -------------------------------------------- */
 
 /* The plan of a clean-up (every document looked at, with its action and findings). */
