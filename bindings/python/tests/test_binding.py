@@ -187,3 +187,25 @@ def test_a_cleanup_of_another_corpus_is_a_wrong_corpus_error(corpus):
 
 def test_dot_is_a_digraph(corpus):
     assert corpus.dot(D, root="prc-law-1996-68", depth=1).startswith("digraph")
+
+
+def test_a_freed_handle_passed_to_the_library_is_an_invalid_handle_error_not_a_crash():
+    import ctypes
+    from normdoc import _ffi, lib
+    c = normdoc.Corpus.open(EXAMPLE)
+    h = c._h
+    c.close()
+    n = ctypes.c_size_t()
+    with pytest.raises(normdoc.InvalidHandleError) as e:
+        normdoc._call(lib.nd_corpus_document_count, h, ctypes.byref(n))
+    assert "not a live handle" in str(e.value) and e.value.exit_code == 4
+    with pytest.raises(normdoc.InvalidHandleError):
+        normdoc._call(lib.nd_corpus_document_count, None, ctypes.byref(n))
+
+
+def test_columns_are_the_rows(corpus):
+    r = corpus.cleanup(D)
+    assert [i.id for i in r] == r.ids and [i.action for i in r] == r.actions
+    assert r[-1].id == r.ids[-1] and len(r[1:3]) == 2
+    s = corpus.status(D)
+    assert s.ids is corpus.status(D).ids  # shared by the corpus's status lists
