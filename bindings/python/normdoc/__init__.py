@@ -15,6 +15,7 @@ import collections.abc
 import ctypes
 import datetime
 import enum
+import threading
 
 from . import _ffi
 from ._ffi import lib
@@ -194,8 +195,19 @@ def _raise(status, err, problems=()):
     raise kind(message, lib.nd_status_name(status).decode(), lib.nd_exit_code(status), problems)
 
 
+_local = threading.local()
+
+
+def _error():
+    """This thread's nd_error, reused from call to call (one per thread: SPEC's nd_error belongs to one call)."""
+    err = getattr(_local, "err", None)
+    if err is None:
+        err = _local.err = _ffi.Error()
+    return err
+
+
 def _call(fn, *args):
-    err = _ffi.Error()
+    err = _error()
     status = fn(*args, ctypes.byref(err))
     if status != 0:
         _raise(status, err)
@@ -223,6 +235,8 @@ _EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 
 def _date_arg(d):
     """A date argument as YYYY-MM-DD bytes (the library checks it)."""
+    if type(d) is datetime.date:
+        return d.isoformat().encode()
     if isinstance(d, datetime.datetime):
         d = d.date()
     if isinstance(d, datetime.date):
