@@ -111,6 +111,11 @@ T& out_param(T* p, const char* what) {
 
 // ---- strings, dates, ids -------------------------------------------------------------------------
 
+// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD: what goes out
+// is UTF-8 even where the input quoted was not (a plan's bad attribute, quoted in its problem).
+std::string to_valid_utf8(std::string_view text);
+void make_valid_utf8(std::string& text);
+
 // A required UTF-8 string argument (ND_E_INVALID_ARGUMENT for NULL, ND_E_BAD_UTF8).
 std::string_view text_arg(const char* s, const char* what);
 // An optional one: none for NULL.
