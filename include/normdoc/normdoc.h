@@ -14,7 +14,8 @@
  *     corpus alive: freeing the corpus first is allowed.
  *   - Strings in and out are UTF-8, NUL-terminated. Strings that a handle gives out (const char*)
  *     live as long as that handle; strings given as `char**` are the caller's: free them with
- *     nd_string_free. Invalid UTF-8 in is ND_E_BAD_UTF8.
+ *     nd_string_free. Invalid UTF-8 in is ND_E_BAD_UTF8; what goes out is always UTF-8 (bytes of
+ *     an input quoted in a problem that were not are given as U+FFFD).
  *   - Dates in are `YYYY-MM-DD` text (SPEC §4: a real day, years 1900-2199; else ND_E_BAD_DATE).
  *     Dates out are day numbers: days since 1970-01-01 (1970-01-02 is 1), ND_NO_DAY for none;
  *     nd_date_format / nd_date_parse convert.
