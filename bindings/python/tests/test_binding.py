@@ -209,3 +209,11 @@ def test_columns_are_the_rows(corpus):
     assert r[-1].id == r.ids[-1] and len(r[1:3]) == 2
     s = corpus.status(D)
     assert s.ids is corpus.status(D).ids  # shared by the corpus's status lists
+
+
+def test_problems_quoting_bytes_that_are_not_utf8_come_out_as_text():
+    xml = b'<cleanup-plan xmlns="urn:normdoc:plan:1" as-of="2018-1\xff\xff1-30"/>'
+    with pytest.raises(normdoc.InvalidPlanError) as e:
+        normdoc.Plan.from_xml(xml, "p.xml")
+    assert "\ufffd" in e.value.message
+    assert all(isinstance(p.message, str) for p in e.value.problems)
