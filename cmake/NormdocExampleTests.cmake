@@ -1,7 +1,7 @@
 # normdoc_example_tests(LANG RUN): CTest tests that run a binding's three examples (SPEC §14) and
 # compare them with the CLI, byte for byte and exit code for exit code (cmake/CompareWithCli.cmake).
 # RUN is the command that runs an example, a list in which @NAME@ stands for Status, Cleanup or
-# Impact. Corpora: the bundled example, hand-made edge cases (tests/data/bindings/edge.xml: CSV
+# Impact (@name@ for status, cleanup or impact). Corpora: the bundled example, hand-made edge cases (tests/data/bindings/edge.xml: CSV
 # quoting, non-ASCII ids, trials, drafts, a repealed basis) and a generated one; bad input: a
 # missing file, a bad date, an unknown scope or document, a malformed and an invalid corpus.
 include_guard(GLOBAL)
@@ -89,6 +89,7 @@ function(normdoc_example_tests lang run)
     list(SUBLIST parts ${after} -1 cli_args)
     string(TOLOWER "${example}" command)
     string(REPLACE "@NAME@" "${example}" example_run "${run}")
+    string(REPLACE "@name@" "${command}" example_run "${example_run}")
     list(APPEND example_run ${example_args})
     string(REPLACE ";" "|" example_run "${example_run}")
     string(REPLACE ";" "|" cli_run "${command};${cli_args};--format;csv")

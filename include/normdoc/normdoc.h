@@ -414,6 +414,30 @@ ND_API nd_status nd_plan_apply(const nd_corpus* corpus, const nd_plan* plan, con
 ND_API nd_status nd_cleanup_apply(const nd_corpus* corpus, const nd_cleanup* cleanup, const nd_decision* decision,
                                   uint32_t flags, nd_corpus** out, nd_problems** problems, nd_error* err);
 
+/* ---- bulk by document index: strings once per corpus, numbers per result ----------------------- */
+
+/* Every document's id and number by document index (the corpus's file order), and every
+ * authority's id and name by authority index: made on the first call, kept by the corpus (either
+ * out-argument may be NULL). A result names its rows' documents by this index (nd_*_documents),
+ * so a binding decodes the strings once per corpus and each result copies only numbers. */
+ND_API nd_status nd_corpus_document_ids(const nd_corpus* corpus, nd_string_column* ids, nd_string_column* numbers,
+                                        nd_error* err);
+ND_API nd_status nd_corpus_authority_ids(const nd_corpus* corpus, nd_string_column* ids, nd_string_column* names,
+                                         nd_error* err);
+/* The document index of each row (as many as the result's count), owned by the result. */
+ND_API nd_status nd_status_list_documents(const nd_status_list* list, const uint32_t** documents, nd_error* err);
+ND_API nd_status nd_cleanup_documents(const nd_cleanup* cleanup, const uint32_t** documents, nd_error* err);
+ND_API nd_status nd_impact_documents(const nd_impact* impact, const uint32_t** documents, nd_error* err);
+/* A clean-up's deciding authority of each row, by authority index; ND_NO_INDEX for none. */
+#define ND_NO_INDEX UINT32_MAX
+ND_API nd_status nd_cleanup_deciders(const nd_cleanup* cleanup, const uint32_t** authorities, nd_error* err);
+/* The columns with every string column left zero (ids, numbers, a clean-up's details): with the
+ * indexes above nothing but numbers is made or copied. (The strings of a result are made on the
+ * first call that gives them: nd_*_get, nd_*_columns.) */
+ND_API nd_status nd_status_list_numeric_columns(const nd_status_list* list, nd_status_columns* out, nd_error* err);
+ND_API nd_status nd_cleanup_numeric_columns(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err);
+ND_API nd_status nd_impact_numeric_columns(const nd_impact* impact, nd_impact_columns* out, nd_error* err);
+
 /* ---- building a corpus in code (the CorpusBuilder's calls) ---------------------------------- */
 
 /* Dates are YYYY-MM-DD text; a bad one is reported by nd_builder_build as a BAD_DATE problem, as

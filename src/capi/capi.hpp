@@ -207,12 +207,17 @@ void give_problems(std::vector<Problem> problems, nd_problems** out);
 struct CorpusImpl {
     explicit CorpusImpl(Corpus c) : corpus(std::move(c)) {}
     Corpus corpus;
-    // The documents' ids, NUL-terminated, by DocumentId index: made on the first nd_corpus_resolve.
-    const StringColumn& ids() const;
+    // The documents' ids and numbers by DocumentId index, the authorities' ids and names by
+    // AuthorityId index, NUL-terminated: made on first use (nd_corpus_resolve, nd_corpus_*_ids).
+    struct Strings {
+        StringColumn ids, numbers, authority_ids, authority_names;
+    };
+    const Strings& strings() const;
+    const StringColumn& ids() const { return strings().ids; }
 
 private:
-    mutable std::once_flag ids_once_;
-    mutable StringColumn ids_;
+    mutable std::once_flag strings_once_;
+    mutable Strings strings_;
 };
 
 // Turns a LoadResult into the C results: ND_OK with *corpus, or ND_E_INVALID_CORPUS.
