@@ -401,7 +401,7 @@ namespace NormDoc
                 IntPtr err = Abi.Err();
                 string[][] names = IdsAndNumbers(c);
                 Abi.Check(Native.nd_cleanup_run(c, day, s, out run, err), err);
-                Abi.Check(details ? Native.nd_cleanup_columns_get(run, cols, err) : Native.nd_cleanup_columns_without_details(run, cols, err), err);
+                Abi.Check(details ? Native.nd_cleanup_columns_get(run, cols, err) : Native.nd_cleanup_numeric_columns(run, cols, err), err);
                 int n = checked((int)Marshal.ReadInt64(cols, 0));
                 var rank = new int[n];
                 Abi.Check(Native.nd_cleanup_ranks(run, rank, (UIntPtr)n, err), err);
@@ -463,7 +463,7 @@ namespace NormDoc
                 IntPtr err = Abi.Err();
                 string[] ids = IdsAndNumbers(c)[0];
                 Abi.Check(Native.nd_impact_run(c, id, day, out run, err), err);
-                Abi.Check(Native.nd_impact_columns_get(run, cols, err), err);
+                Abi.Check(Native.nd_impact_numeric_columns(run, cols, err), err);
                 int n = checked((int)Marshal.ReadInt64(cols, 0));
                 var rank = new int[n];
                 Abi.Check(Native.nd_impact_ranks(run, rank, (UIntPtr)n, err), err);
@@ -766,7 +766,8 @@ namespace NormDoc
         [DllImport(Lib)] internal static extern void nd_status_list_free(IntPtr l);
         [DllImport(Lib)] internal static extern int nd_status_list_columns(IntPtr l, IntPtr o, IntPtr err);
         [DllImport(Lib)] internal static extern int nd_status_all_into(IntPtr c, byte[] asOf, [Out] int[] status, [Out] int[] lastDay, IntPtr ended, [Out] byte[] amended, UIntPtr count, IntPtr err);
-        [DllImport(Lib)] internal static extern int nd_cleanup_columns_without_details(IntPtr r, IntPtr o, IntPtr err);
+        [DllImport(Lib)] internal static extern int nd_cleanup_numeric_columns(IntPtr r, IntPtr o, IntPtr err);
+        [DllImport(Lib)] internal static extern int nd_impact_numeric_columns(IntPtr r, IntPtr o, IntPtr err);
         [DllImport(Lib)] internal static extern int nd_cleanup_ranks(IntPtr r, [Out] int[] ranks, UIntPtr count, IntPtr err);
         [DllImport(Lib)] internal static extern int nd_impact_ranks(IntPtr r, [Out] int[] ranks, UIntPtr count, IntPtr err);
         [DllImport(Lib)] internal static extern int nd_cleanup_run(IntPtr c, byte[] asOf, byte[] scope, out IntPtr o, IntPtr err);

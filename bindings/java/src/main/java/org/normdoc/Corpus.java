@@ -271,7 +271,8 @@ public final class Corpus implements AutoCloseable {
     private static CleanupReport report(long run, LocalDate asOf, String scope, boolean details, String[][] names,
                                         Pointer err) {
         Memory cols = new Memory(Lib.CLEANUP_COLUMNS_SIZE);
-        Abi.check(details ? Lib.nd_cleanup_columns_get(run, cols, err) : Lib.nd_cleanup_columns_without_details(run, cols, err), err);
+        // Numeric columns: no string is made or copied (the details, when wanted, are the only strings).
+        Abi.check(details ? Lib.nd_cleanup_columns_get(run, cols, err) : Lib.nd_cleanup_numeric_columns(run, cols, err), err);
         int n = Abi.count(cols.getLong(0));
         int[] rank = ranks(run, n, true);
         int[] status = Abi.ints(cols, 72, n);
@@ -336,7 +337,7 @@ public final class Corpus implements AutoCloseable {
             Abi.check(Lib.nd_impact_run(c, id, day, run, err), err);
             try {
                 Memory cols = new Memory(Lib.IMPACT_COLUMNS_SIZE);
-                Abi.check(Lib.nd_impact_columns_get(run[0], cols, err), err);
+                Abi.check(Lib.nd_impact_numeric_columns(run[0], cols, err), err);
                 int n = Abi.count(cols.getLong(0));
                 int[] rank = ranks(run[0], n, false);
                 int[] depth = Abi.ints(cols, 72, n);

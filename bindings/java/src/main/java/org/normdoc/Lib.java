@@ -85,6 +85,7 @@ final class Lib {
     static native void nd_cleanup_free(long cleanup);
     static native int nd_cleanup_columns_get(long cleanup, Pointer out, Pointer err);
     static native int nd_cleanup_columns_without_details(long cleanup, Pointer out, Pointer err);
+    static native int nd_cleanup_numeric_columns(long cleanup, Pointer out, Pointer err);
     static native int nd_cleanup_ranks(long cleanup, int[] ranks, long count, Pointer err);
     static native int nd_cleanup_summary_count(long cleanup, long[] count, Pointer err);
     static native int nd_cleanup_summary(long cleanup, long index, Pointer out, Pointer err);
@@ -96,6 +97,7 @@ final class Lib {
     static native int nd_impact_run(long corpus, byte[] doc, byte[] asOf, long[] out, Pointer err);
     static native void nd_impact_free(long impact);
     static native int nd_impact_columns_get(long impact, Pointer out, Pointer err);
+    static native int nd_impact_numeric_columns(long impact, Pointer out, Pointer err);
     static native int nd_impact_ranks(long impact, int[] ranks, long count, Pointer err);
 
     // ---- plans -------------------------------------------------------------------------------
