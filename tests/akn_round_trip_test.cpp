@@ -1,0 +1,200 @@
+// SPEC §9 "Nothing is lost through Akoma Ntoso" (issue 13 item 4): export-akn then import-akn of
+// the bundled example and of a generated corpus give back the same registry, so that status,
+// cleanup and impact CSV are the same to the byte; a failed export leaves no partial set; files
+// without normdoc's record are read as any other Akoma Ntoso file.
+#include "normdoc/akn.hpp"
+#include "normdoc/atomic_file.hpp"
+#include "normdoc/io.hpp"
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace normdoc {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> xml_files(const std::string& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".xml") out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string all_problems(const AknImportResult& r) {
+    std::string out;
+    for (const Problem& p : r.problems) out += to_string(p) + "\n";
+    return out;
+}
+
+// ---- a failed export leaves nothing of the set --------------------------------------------------
+
+// The real file system, except that the n-th write fails as a full disk does.
+class FullDisk : public PosixFileSystem {
+public:
+    explicit FullDisk(int writes_before_failure) : left_(writes_before_failure) {}
+    int write(int fd, const char* data, std::size_t size, std::size_t& written) override {
+        if (left_-- <= 0) return ENOSPC;
+        return PosixFileSystem::write(fd, data, size, written);
+    }
+
+private:
+    int left_;
+};
+
+TEST(AknRoundTrip, AnExportThatFailsHalfWayLeavesNoPartialSetBehind) {
+    const LoadResult loaded = read_corpus_file(std::string(NORMDOC_SOURCE_DIR) + "/examples/jiangyin.xml");
+    ASSERT_TRUE(loaded.corpus);
+    const std::string parent = test::scratch_dir("akn_export_full_disk");
+    FullDisk disk(10);  // the eleventh file cannot be written
+    EXPECT_THROW(export_akn(*loaded.corpus, parent + "/out", disk), IoError);
+    EXPECT_FALSE(fs::exists(parent + "/out"));
+    EXPECT_TRUE(fs::is_empty(parent)) << "the set written aside is removed";
+
+    // into a directory that already holds a file: it keeps that file and gains nothing
+    fs::create_directory(parent + "/full");
+    test::write_file(parent + "/full/mine.txt", "mine");
+    FullDisk again(10);
+    EXPECT_THROW(export_akn(*loaded.corpus, parent + "/full", again), IoError);
+    EXPECT_EQ(xml_files(parent + "/full").size(), 0u);
+    EXPECT_EQ(test::read_text(parent + "/full/mine.txt"), "mine");
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(parent)) ++entries;
+    EXPECT_EQ(entries, 1u);  // only "full"
+
+    // and when the disk has room, the whole set is there
+    const std::vector<std::string> names = export_akn(*loaded.corpus, parent + "/full");
+    EXPECT_EQ(names.size(), loaded.corpus->document_count());
+    EXPECT_EQ(xml_files(parent + "/full").size(), names.size());
+    EXPECT_EQ(test::read_text(parent + "/full/mine.txt"), "mine");
+}
+
+// ---- files without the record: SPEC §9 as for any other tool's ----------------------------------
+
+TEST(AknRoundTrip, FilesWithoutTheNormdocRecordAreReadAsSpec9Says) {
+    const LoadResult loaded = read_corpus_file(std::string(NORMDOC_SOURCE_DIR) + "/examples/jiangyin.xml");
+    ASSERT_TRUE(loaded.corpus);
+    const Corpus& c = *loaded.corpus;
+    const std::string dir = test::scratch_dir("akn_without_record");
+    const std::vector<std::string> names = export_akn(c, dir + "/out");
+    std::vector<AknSource> stripped;
+    for (const std::string& name : names) {
+        std::string xml = test::read_text(dir + "/out/" + name);
+        const std::size_t begin = xml.find("      <proprietary"), end = xml.find("</proprietary>\n");
+        ASSERT_NE(begin, std::string::npos);
+        xml.erase(begin, end + 15 - begin);
+        stripped.push_back({name, xml});
+    }
+    const AknImportResult r = import_akn_sources(stripped);
+    ASSERT_TRUE(r.corpus) << all_problems(r);
+    const Corpus& back = *r.corpus;
+    EXPECT_EQ(back.document_count(), c.document_count());
+    for (DocumentId id : c.documents()) {
+        const Document x = c.document(id);
+        const Document y = back.document(*back.find_document(x.id()));
+        EXPECT_EQ(y.title(), x.title());
+        EXPECT_EQ(y.number(), x.number());
+        EXPECT_EQ(y.published(), x.published());
+        EXPECT_FALSE(y.expires());  // no record: Akoma Ntoso's lifecycle says no expiry §9 reads
+        for (AuthorityId a : y.issuers()) EXPECT_EQ(back.authority(a).kind(), AuthorityKind::other);  // §9: kind other
+        // the relations §9 reads: repeals (textualMod repeal: repeals and supersedes) and amends
+        std::vector<std::pair<std::string, RelationKind>> want, got;
+        for (const Relation& rel : c.relations_from(id)) {
+            if (rel.target == id) continue;
+            if (is_repealing(rel.kind)) want.emplace_back(c.document(rel.target).id(), RelationKind::repeals);
+            if (rel.kind == RelationKind::amends) want.emplace_back(c.document(rel.target).id(), RelationKind::amends);
+        }
+        for (const Relation& rel : back.relations_from(*back.find_document(x.id()))) got.emplace_back(back.document(rel.target).id(), rel.kind);
+        std::sort(want.begin(), want.end());
+        want.erase(std::unique(want.begin(), want.end()), want.end());
+        std::sort(got.begin(), got.end());
+        EXPECT_EQ(got, want) << x.id();
+    }
+}
+
+// ---- the registry through export and import, to the byte ----------------------------------------
+
+#ifdef NORMDOC_CLI
+
+struct Answers {
+    std::vector<std::string> csv;
+};
+
+// status, cleanup and impact CSV of a corpus, for the given days, scopes and documents.
+Answers answers(const std::string& dir, const std::string& corpus, const std::vector<std::string>& days,
+                const std::vector<std::string>& scopes, const std::vector<std::string>& impact_of) {
+    Answers out;
+    auto run = [&](std::vector<std::string> args) {
+        const test::CliRun r = test::run_cli(dir, args, test::time_limit(120));
+        EXPECT_EQ(r.code, 0) << r.err;
+        out.csv.push_back(r.out);
+    };
+    for (const std::string& day : days) {
+        run({"status", corpus, "--as-of", day, "--format", "csv"});
+        run({"cleanup", corpus, "--as-of", day, "--format", "csv"});
+        for (const std::string& scope : scopes) run({"cleanup", corpus, "--as-of", day, "--scope", scope, "--format", "csv"});
+        for (const std::string& doc : impact_of) run({"impact", corpus, doc, "--as-of", day, "--format", "csv"});
+    }
+    return out;
+}
+
+void round_trip(const std::string& dir, const std::string& corpus, const std::vector<std::string>& days,
+                const std::vector<std::string>& scopes, const std::vector<std::string>& impact_of) {
+    const test::CliRun exported = test::run_cli(dir, {"export-akn", corpus, "-o", dir + "/akn"}, test::time_limit(300));
+    ASSERT_EQ(exported.code, 0) << exported.err;
+    std::vector<std::string> args = {"import-akn"};
+    for (const std::string& f : xml_files(dir + "/akn")) args.push_back(f);
+    args.insert(args.end(), {"-o", dir + "/back.xml"});
+    const test::CliRun imported = test::run_cli(dir, args, test::time_limit(300));
+    ASSERT_EQ(imported.code, 0) << imported.err;
+
+    // SPEC §7 equality, and the answers to the byte
+    const LoadResult a = read_corpus_file(corpus), b = read_corpus_file(dir + "/back.xml");
+    ASSERT_TRUE(a.corpus && b.corpus);
+    EXPECT_EQ(describe_difference(*a.corpus, *b.corpus), "");
+    EXPECT_TRUE(a.corpus->profile() == b.corpus->profile());
+    const Answers before = answers(dir, corpus, days, scopes, impact_of);
+    const Answers after = answers(dir, dir + "/back.xml", days, scopes, impact_of);
+    ASSERT_EQ(before.csv.size(), after.csv.size());
+    for (std::size_t i = 0; i < before.csv.size(); ++i) {
+        EXPECT_FALSE(before.csv[i].empty());
+        EXPECT_EQ(before.csv[i], after.csv[i]) << "answer " << i;
+    }
+}
+
+TEST(AknRoundTripCli, TheBundledExampleGivesTheSameStatusCleanupAndImpactToTheByte) {
+    const std::string dir = test::scratch_dir("akn_round_trip_example");
+    // the example's cleanup of jy-kjj as of 2018-11-30 (issue 13), and other days and scopes
+    round_trip(dir, std::string(NORMDOC_SOURCE_DIR) + "/examples/jiangyin.xml", {"2018-11-30", "2016-01-01", "2024-06-30"},
+               {"jy-kjj", "jy-gov"}, {"prc-law-2015-32", "jy-gov-2018-12", "js-gov-2016-107"});
+}
+
+TEST(AknRoundTripCli, AGeneratedCorpusGivesTheSameStatusCleanupAndImpactToTheByte) {
+    const std::string dir = test::scratch_dir("akn_round_trip_generated");
+    const test::CliRun gen = test::run_cli(dir, {"generate", "--documents", "2000", "--seed", "5", "-o", dir + "/gen.xml"});
+    ASSERT_EQ(gen.code, 0) << gen.err;
+    const LoadResult loaded = read_corpus_file(dir + "/gen.xml");
+    ASSERT_TRUE(loaded.corpus);
+    // a few documents with dependents, and a scope: the first issuer of the first document
+    std::vector<std::string> targets;
+    for (DocumentId id : loaded.corpus->documents()) {
+        if (targets.size() == 3) break;
+        if (loaded.corpus->relations_to(id).size() > 2) targets.emplace_back(loaded.corpus->document(id).id());
+    }
+    const Document first = loaded.corpus->document(*loaded.corpus->documents().begin());
+    const std::string scope(loaded.corpus->authority(first.issuers()[0]).id());
+    round_trip(dir, dir + "/gen.xml", {"2018-11-30", "2023-06-30"}, {scope}, targets);
+}
+
+#endif  // NORMDOC_CLI
+
+}  // namespace
+}  // namespace normdoc
