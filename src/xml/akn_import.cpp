@@ -422,9 +422,11 @@ private:
         return v ? std::string(*v) : std::string();
     }
 
-    // SPEC §9: `id` where 3.0 says `eId` is read, with a warning.
+    // SPEC §9: `id` where 3.0 says `eId` is read, with a warning; `wId` (3.0's work-level id,
+    // which the OASIS examples give their references) without one.
     std::string element_id(pugi::xml_node n, std::string_view local, std::size_t line) {
         if (auto e = attr(n, "eId", line)) return std::string(*e);
+        if (auto w = attr(n, "wId", line)) return std::string(*w);
         if (auto i = attr(n, "id", line)) {
             report_.warning(line, ProblemCode::bad_value,
                             "<" + std::string(local) + "> has 'id' where Akoma Ntoso 3.0 says 'eId'; it is read as eId",
@@ -663,6 +665,7 @@ private:
         } else if (local == "passiveRef" || local == "activeRef" || local == "original") {
             std::string eid;
             if (auto e = attr(n, "eId", line)) eid = std::string(*e);
+            else if (auto w = attr(n, "wId", line)) eid = std::string(*w);
             else if (auto i = attr(n, "id", line)) eid = std::string(*i);
             if (!eid.empty()) s.document_refs.emplace(std::move(eid), attr_or_empty(n, "href", line));
         }
