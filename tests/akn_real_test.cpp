@@ -141,17 +141,29 @@ TEST(AknReal, Indigo_AnAttachedScheduleIsPartOfTheActNotADocument) {
     EXPECT_EQ(issuers(c, id), std::vector<std::string>{"council=Council"});
 }
 
+// UK National Archives, Find Case Law: a judgment, with the court in its own proprietary elements.
+TEST(AknReal, NationalArchives_JudgmentIsLeftOut) {
+    const auto r = import({"tna_caselaw_uksc_2024_1234_judgment.xml", "lawsafrica_za_act_2014_10.xml"});
+    ASSERT_TRUE(r.ok()) << all_problems(r);
+    EXPECT_EQ(r.corpus->document_count(), 1u);
+    EXPECT_FALSE(r.corpus->find_document("https://caselaw.nationalarchives.gov.uk/id/uksc/2024/1234"));
+    EXPECT_EQ(r.files_left_out, (std::map<std::string, std::size_t>{{"judgment", 1}}));
+    ASSERT_FALSE(r.problems.empty());
+    EXPECT_EQ(r.problems.front().line, 3u);
+    EXPECT_NE(r.problems.front().message.find("<judgment>"), std::string::npos);
+}
+
 // All of them at once: the two OASIS files are one work (the first is kept), the rest as above.
 TEST(AknReal, AllTogether) {
     const auto r = import({"senato_13_755_emend_1.1.xml", "oasis_memorandum_csd13.xml", "oasis_memorandum_30.xml", "lawsafrica_za_act_2014_10.xml",
                            "lawsafrica_za_act_2001_8_repealed.xml", "lawsafrica_za_act_2010_1_amended.xml", "indigo_za_act_2023_724.xml",
-                           "indigo_za_act_1980_01_attachment.xml"});
+                           "indigo_za_act_1980_01_attachment.xml", "tna_caselaw_uksc_2024_1234_judgment.xml"});
     ASSERT_TRUE(r.ok()) << all_problems(r);
     EXPECT_EQ(r.corpus->document_count(), 6u);
     std::size_t duplicates = 0;
     for (const Problem& p : r.problems) duplicates += p.code == ProblemCode::duplicate_id;
     EXPECT_EQ(duplicates, 1u) << all_problems(r);
-    EXPECT_EQ(r.files_left_out, (std::map<std::string, std::size_t>{{"amendment", 1}}));
+    EXPECT_EQ(r.files_left_out, (std::map<std::string, std::size_t>{{"amendment", 1}, {"judgment", 1}}));
 }
 
 }  // namespace
