@@ -26,6 +26,10 @@ namespace normdoc {
 // The Akoma Ntoso 3.0 namespace (SPEC §9): as the default namespace or under any prefix.
 inline constexpr std::string_view k_akn_namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
+// export-akn's note, beside its record in meta/proprietary, of where the document and its
+// authorities stand in the corpus (import-akn gives them back in that order).
+inline constexpr std::string_view k_akn_order_namespace = "urn:normdoc:akn-order:1";
+
 struct AknImportOptions {
     // SPEC §9: the kind of a document whose FRBRsubtype names none of normdoc's kinds (`--kind`);
     // `other` when not given.

@@ -320,6 +320,17 @@ private:
         if (xml.compare(0, 5, "<?xml") == 0) xml.erase(0, xml.find('\n') + 1);  // its declaration: this file has one
         out_ += "      <proprietary source=\"#" + source_ + "\">\n";
         out_ += xml;
+        // The places of the document and its authorities in the corpus, so that the import gives
+        // them back in the same order (§7's equality ignores order; reports for people follow it).
+        out_ += "<order xmlns=\"";
+        out_ += k_akn_order_namespace;
+        out_ += "\" document=\"" + std::to_string(id_.index()) + "\">\n";
+        for (AuthorityId a : authorities) {
+            out_ += "  <authority ref=\"";
+            append_escaped_attribute(out_, c_.authority(a).id());
+            out_ += "\" position=\"" + std::to_string(a.index()) + "\"/>\n";
+        }
+        out_ += "</order>\n";
         out_ += "      </proprietary>\n";
     }
 
