@@ -120,6 +120,49 @@ TEST(AknRoundTrip, FilesWithoutTheNormdocRecordAreReadAsSpec9Says) {
     }
 }
 
+// ---- the record is preferred; a broken one is set aside with a warning ------------------------------
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+    const std::size_t at = s.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) s.replace(at, from.size(), to);
+    return s;
+}
+
+TEST(AknRoundTrip, TheRecordIsPreferredToWhatTheRestOfTheFileSays) {
+    const LoadResult loaded = read_corpus_file(std::string(NORMDOC_SOURCE_DIR) + "/examples/jiangyin.xml");
+    ASSERT_TRUE(loaded.corpus);
+    const DocumentId id = *loaded.corpus->find_document("jy-gov-2018-12");
+    const std::string title(loaded.corpus->document(id).title());
+    std::string xml = write_akn(*loaded.corpus, id);
+    xml = replaced(xml, "<docTitle>" + title + "</docTitle>", "<docTitle>Another title</docTitle>");
+    const AknImportResult r = import_akn_sources({{"a.xml", xml}});
+    ASSERT_TRUE(r.corpus) << all_problems(r);
+    EXPECT_EQ(r.corpus->document(*r.corpus->find_document("jy-gov-2018-12")).title(), title);
+}
+
+TEST(AknRoundTrip, ARecordThatCannotBeReadIsSetAsideWithAWarningAndTheFileReadAsSpec9Says) {
+    const LoadResult loaded = read_corpus_file(std::string(NORMDOC_SOURCE_DIR) + "/examples/jiangyin.xml");
+    ASSERT_TRUE(loaded.corpus);
+    const DocumentId id = *loaded.corpus->find_document("jy-gov-2018-12");
+    std::string xml = write_akn(*loaded.corpus, id);
+    xml = replaced(xml, "<document id=\"jy-gov-2018-12\" kind=\"normative\"", "<document id=\"jy-gov-2018-12\" kind=\"no-such-kind\"");
+    const AknImportResult r = import_akn_sources({{"a.xml", xml}});
+    ASSERT_TRUE(r.corpus) << all_problems(r);
+    const Problem* warned = nullptr;
+    for (const Problem& p : r.problems)
+        if (p.message.find("normdoc record") != std::string::npos) warned = &p;
+    ASSERT_NE(warned, nullptr) << all_problems(r);
+    EXPECT_EQ(warned->severity, Severity::warning);
+    EXPECT_EQ(warned->code, ProblemCode::bad_value);
+    const std::size_t record_line = static_cast<std::size_t>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(xml.find("<corpus ")), '\n')) + 1;
+    EXPECT_EQ(warned->line, record_line);
+    // read from the Akoma Ntoso elements: the kind from FRBRsubtype, authorities of kind other
+    const Document back = r.corpus->document(*r.corpus->find_document("jy-gov-2018-12"));
+    EXPECT_EQ(back.kind(), DocumentKind::normative);
+    EXPECT_EQ(r.corpus->authority(back.issuers()[0]).kind(), AuthorityKind::other);
+}
+
 // ---- the registry through export and import, to the byte ----------------------------------------
 
 #ifdef NORMDOC_CLI

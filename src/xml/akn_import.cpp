@@ -999,6 +999,19 @@ bool read_record(std::string_view content, const Scan& scan, Reporter& report, W
         at(r.target.line);
     }
     for (draft::Event& e : d.events) at(e.line);
+    draft::Procedure& pr = d.procedure;
+    for (auto* step : {&pr.assessment, &pr.expert_review, &pr.risk_assessment})
+        if (*step) at((*step)->line);
+    if (pr.consultation) at(pr.consultation->line);
+    for (draft::LegalityReview& l : pr.legality_reviews) {
+        at(l.line);
+        if (l.by) at(l.by->line);
+    }
+    for (draft::CollectiveDecision& c : pr.collective_decisions) at(c.line);
+    if (pr.filing) {
+        at(pr.filing->line);
+        if (pr.filing->with) at(pr.filing->with->line);
+    }
     for (draft::Authority& a : read.draft.authorities) {
         at(a.line);
         if (a.parent) at(a.parent->line);
