@@ -6,6 +6,7 @@
 #include "normdoc/corpus.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -49,6 +50,16 @@ LoadResult read_corpus(std::string_view xml, const std::string& file_name);
 // Reads a corpus file. Throws IoError when the file cannot be read.
 LoadResult read_corpus_file(const std::string& path);
 
+// Corpus XML read but not validated: the draft and what only the reader sees (unknown elements,
+// bad dates …), for a caller that validates it together with something else (SPEC §12: a
+// fragment added to a registry is checked with the registry it joins, by build_corpus).
+struct DraftRead {
+    std::optional<draft::Corpus> draft;  // none after XML_SYNTAX (then the one problem)
+    std::vector<Problem> problems;       // the reader's, to hand to build_corpus with the draft
+    bool has_profile = false;            // the file holds a <profile>
+};
+DraftRead read_corpus_draft(std::string_view xml, const std::string& file_name);
+
 // The corpus as XML format 1: deterministic, two-space indentation, the profile always written,
 // defaults that the reader would restore left out. Reading it back gives an equal corpus.
 std::string write_corpus(const Corpus& corpus);
@@ -59,6 +70,13 @@ void write_corpus(const draft::Corpus& corpus, OutputSink& out);
 
 // Saves atomically (SPEC §7, through write_file_atomically). Throws IoError.
 void save_corpus(const Corpus& corpus, const std::string& path);
+
+// `xml`, a corpus file's bytes, with `document` written after the last document of its
+// <documents>, in the file's own indentation and line ends, and every other byte kept (comments,
+// layout, the order of attributes): what `apply` writes, so that a corpus kept under version
+// control shows a decision as its diff. None when the bytes cannot take it in place (not UTF-8,
+// no <documents>, a namespace prefix on the elements): write the whole corpus then.
+std::optional<std::string> insert_document(std::string_view xml, const draft::Document& document);
 
 namespace detail {
 // read_corpus with slices of about `slice_bytes` (the reader parses a large file a slice at a

@@ -1,15 +1,20 @@
 // normdoc apply CORPUS PLAN --id ID --number N --title T --issuer AUTH… --date D [--kind K] [--only-competent] -o OUT:
 // the corpus plus the decision that repeals / declares invalid what the plan says (SPEC §6).
 // All or nothing: on any problem every reason goes to standard error and nothing is written.
+#include "apply_registry.hpp"
 #include "commands.hpp"
 #include "load.hpp"
 #include "output.hpp"
 
+#include "normdoc/atomic_file.hpp"
 #include "normdoc/io.hpp"
+#include "normdoc/registry.hpp"
 #include "normdoc/plan.hpp"
+#include "normdoc/registry.hpp"
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -24,7 +29,9 @@ constexpr Option k_only_competent{"--only-competent", ValueKind::flag, "",
                                   "apply only the items the issuers may decide (SPEC §2), leave the rest with a warning each"};
 constexpr Option k_date{"--date", ValueKind::date, "D", "its date: published, effective, and the date of every ending", {}, true};
 constexpr Option k_kind{"--kind", ValueKind::text, "K", "its kind (default other)"};
-constexpr Option k_out{"-o", ValueKind::text, "OUT", "the corpus to write (atomically; may be CORPUS itself)", "--output", true};
+constexpr Option k_out{"-o", ValueKind::text, "OUT",
+                       "the corpus to write (atomically; may be CORPUS itself); on a registry, left out: in place (SPEC §12)",
+                       "--output"};
 }  // namespace
 
 const Command k_apply_command{
@@ -68,15 +75,23 @@ int run_apply(const Args& args) {
                              "normative, party-normative, other)");
         decision.kind = *parsed;
     }
-    const std::string out = args.required(k_out.name);
+    ApplyOptions options;
+    options.only_competent = args.has(k_only_competent.name);
+    if (is_registry_file(args.positional(0))) return run_apply_registry(args, decision, options);  // SPEC §12
+    const std::optional<std::string> given_out = args.value(k_out.name);
+    if (!given_out) throw UsageError("apply: -o OUT is required when CORPUS is corpus XML (only a registry changes in place)");
+    const std::string out = *given_out;
 
-    const auto corpus = load_corpus_or_report(args.positional(0));
+    // A corpus file keeps its bytes: the output is them plus the decision (insert_document).
+    const std::string& corpus_path = args.positional(0);
+    const bool from_registry = is_registry_file(corpus_path);
+    const std::string source = from_registry ? std::string() : read_file_bytes(corpus_path);
+    const auto corpus = from_registry ? load_corpus_or_report(corpus_path)
+                                      : report_loaded(read_corpus(source, corpus_path), corpus_path).corpus;
     const PlanLoadResult plan = read_plan_file(args.positional(1));
     print_problems(plan.problems);
     if (!corpus || !plan.ok()) return k_exit_invalid;
 
-    ApplyOptions options;
-    options.only_competent = args.has(k_only_competent.name);
     const ApplyResult applied = apply_plan(*corpus, *plan.plan, decision, options);
     print_problems(applied.problems);
     if (!applied.ok()) {
@@ -85,7 +100,12 @@ int run_apply(const Args& args) {
         std::cerr << "normdoc apply: nothing written (" << errors << (errors == 1 ? " error)\n" : " errors)\n");
         return k_exit_invalid;
     }
-    save_corpus(*applied.corpus, out);
+    std::optional<std::string> edited;
+    if (!from_registry) edited = insert_document(source, *applied.decision);
+    if (edited)
+        write_file_atomically(out, [&](OutputSink& sink) { sink.write(*edited); });
+    else
+        save_corpus(*applied.corpus, out);  // a snapshot, or a file that cannot take it in place
     // What it did, for the person who ran it.
     std::cout << "decision " << decision.id << " (" << decision.number << ") written to " << out << ": repeals "
               << applied.repealed << ", declares invalid " << applied.declared_invalid << '\n';

@@ -15,7 +15,6 @@
 #include "encoding.hpp"
 #include "id_index.hpp"
 #include "scc.hpp"
-#include "xml/corpus_draft_reader.hpp"
 #include "xml/vocabulary.hpp"
 #include "xml/xml_support.hpp"
 
@@ -968,16 +967,15 @@ bool make_work(const std::vector<Scan>& scans, std::uint32_t index, const AknImp
 bool read_record(std::string_view content, const Scan& scan, Reporter& report, Work& work) {
     if (!scan.record) return false;
     const RecordPlace& place = *scan.record;
-    detail::xml::DraftRead read =
-        detail::xml::read_corpus_draft(content.substr(place.begin, place.end - place.begin), report.file());
+    DraftRead read = read_corpus_draft(content.substr(place.begin, place.end - place.begin), report.file());
     const auto first_error = std::find_if(read.problems.begin(), read.problems.end(), [](const Problem& p) { return p.is_error(); });
     std::string why;
     if (first_error != read.problems.end())
         why = "line " + std::to_string(first_error->line + place.line - 1) + ": " + first_error->message;
-    else if (read.draft.documents.size() != 1)
-        why = "it holds " + std::to_string(read.draft.documents.size()) + " documents, not one";
-    else if (scan.frbr_this && read.draft.documents.front().id != scan.frbr_this->value)
-        why = "its document " + in_quotes(read.draft.documents.front().id) + " is not the work " + in_quotes(scan.frbr_this->value);
+    else if (read.draft->documents.size() != 1)
+        why = "it holds " + std::to_string(read.draft->documents.size()) + " documents, not one";
+    else if (scan.frbr_this && read.draft->documents.front().id != scan.frbr_this->value)
+        why = "its document " + in_quotes(read.draft->documents.front().id) + " is not the work " + in_quotes(scan.frbr_this->value);
     if (!why.empty()) {
         report.warning(place.line, ProblemCode::bad_value,
                        "the normdoc record in meta/proprietary cannot be used (" + why + "); the file is read without it");
@@ -988,7 +986,7 @@ bool read_record(std::string_view content, const Scan& scan, Reporter& report, W
     auto at = [shift](std::size_t& line) {
         if (line != 0) line += shift;
     };
-    draft::Document& d = read.draft.documents.front();
+    draft::Document& d = read.draft->documents.front();
     at(d.line);
     at(d.number_line);
     at(d.dates_line);
@@ -1012,7 +1010,7 @@ bool read_record(std::string_view content, const Scan& scan, Reporter& report, W
         at(pr.filing->line);
         if (pr.filing->with) at(pr.filing->with->line);
     }
-    for (draft::Authority& a : read.draft.authorities) {
+    for (draft::Authority& a : read.draft->authorities) {
         at(a.line);
         if (a.parent) at(a.parent->line);
         if (a.successor) at(a.successor->line);
@@ -1027,8 +1025,8 @@ bool read_record(std::string_view content, const Scan& scan, Reporter& report, W
     work.keys.emplace_back(work_key(d.id));
     if (scan.frbr_uri && !scan.frbr_uri->value.empty()) work.keys.emplace_back(work_key(scan.frbr_uri->value));
     work.doc = std::move(d);
-    work.record_authorities = std::move(read.draft.authorities);
-    work.profile = read.draft.profile;
+    work.record_authorities = std::move(read.draft->authorities);
+    work.profile = read.draft->profile;
     work.position = scan.position;
     work.authority_positions = scan.authority_positions;
     return true;

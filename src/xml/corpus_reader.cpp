@@ -11,7 +11,6 @@
 // elements is corpus_walker.cpp's.
 #include "encoding.hpp"
 #include "normdoc/io.hpp"
-#include "xml/corpus_draft_reader.hpp"
 #include "xml/corpus_walker.hpp"
 #include "xml/xml_support.hpp"
 
@@ -70,6 +69,7 @@ public:
 
     LoadResult failure() { return std::move(failure_); }
     std::pair<draft::Corpus, std::vector<Problem>> take() { return walker_.take(); }
+    bool saw_profile() const noexcept { return walker_.saw_profile(); }
 
 private:
     // SPEC §7: corpus files are UTF-8. A file that declares another encoding (GBK, as Chinese
@@ -236,6 +236,21 @@ LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_n
 }
 }  // namespace detail
 
+DraftRead read_corpus_draft(std::string_view xml, const std::string& file_name) {
+    CorpusReader reader(xml, file_name, k_slice_bytes, 1);
+    DraftRead out;
+    if (!reader.run()) {
+        out.problems = reader.failure().problems;
+        return out;
+    }
+    out.has_profile = reader.saw_profile();
+    auto [draft, problems] = reader.take();
+    draft.file = file_name;
+    out.draft = std::move(draft);
+    out.problems = std::move(problems);
+    return out;
+}
+
 LoadResult read_corpus(std::string_view xml, const std::string& file_name) {
     return detail::read_corpus_in_slices(xml, file_name, k_slice_bytes);
 }
@@ -252,21 +267,3 @@ LoadResult read_corpus_file(const std::string& path) {
 }
 
 }  // namespace normdoc
-
-namespace normdoc::detail::xml {
-
-DraftRead read_corpus_draft(std::string_view xml, const std::string& file_name) {
-    DraftRead out;
-    CorpusReader reader(xml, file_name, k_slice_bytes, 1);
-    if (!reader.run()) {
-        out.problems = reader.failure().problems;
-        out.well_formed = false;
-        return out;
-    }
-    auto [draft, problems] = reader.take();
-    out.draft = std::move(draft);
-    out.problems = std::move(problems);
-    return out;
-}
-
-}  // namespace normdoc::detail::xml
