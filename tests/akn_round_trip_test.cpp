@@ -217,6 +217,22 @@ void round_trip(const std::string& dir, const std::string& corpus, const std::ve
     }
 }
 
+TEST(AknRoundTripCli, AnExportThatCannotBeWrittenIsExit3AndLeavesNothing) {
+    const std::string dir = test::scratch_dir("akn_round_trip_exit3");
+    const std::string example = std::string(NORMDOC_SOURCE_DIR) + "/examples/jiangyin.xml";
+    const test::CliRun no_parent = test::run_cli(dir, {"export-akn", example, "-o", dir + "/missing/out"});
+    EXPECT_EQ(no_parent.code, 3) << no_parent.err;
+    test::write_file(dir + "/file", "not a directory");
+    const test::CliRun not_dir = test::run_cli(dir, {"export-akn", example, "-o", dir + "/file"});
+    EXPECT_EQ(not_dir.code, 3) << not_dir.err;
+    EXPECT_EQ(test::read_text(dir + "/file"), "not a directory");
+    std::vector<std::string> left;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string()[0] != '.' || e.path().filename().string().find("export") != std::string::npos)
+            left.push_back(e.path().filename().string());
+    EXPECT_EQ(left, std::vector<std::string>{"file"});  // nothing written aside is left
+}
+
 TEST(AknRoundTripCli, TheBundledExampleGivesTheSameStatusCleanupAndImpactToTheByte) {
     const std::string dir = test::scratch_dir("akn_round_trip_example");
     // the example's cleanup of jy-kjj as of 2018-11-30 (issue 13), and other days and scopes
