@@ -120,6 +120,38 @@ TEST(AknRoundTrip, FilesWithoutTheNormdocRecordAreReadAsSpec9Says) {
     }
 }
 
+// ---- in memory: every authority, named by a document or not ----------------------------------
+
+TEST(AknRoundTrip, WriteAknFilesInMemoryGivesBackEveryAuthorityAndTheProfile) {
+    const std::string xml =
+        "<corpus xmlns=\"urn:normdoc:corpus:1\">\n<profile><validity years=\"3\" trial-years=\"1\"/></profile>\n<authorities>\n"
+        "<authority id=\"gov\" name=\"Gov\" kind=\"government\" level=\"county\"/>\n"
+        "<authority id=\"old\" name=\"Old office\" kind=\"department\" parent=\"gov\" abolished=\"2019-03-01\" successor=\"new\"/>\n"
+        "<authority id=\"new\" name=\"New office\" kind=\"department\" parent=\"gov\"/>\n"
+        "<authority id=\"lonely\" name=\"Named by no document\" kind=\"other\"/>\n</authorities>\n<documents>\n"
+        "<document id=\"d1\" kind=\"normative\"><title>关于试行的通知</title><issuer ref=\"old\"/><subject>s</subject>"
+        "<dates published=\"2018-01-01\" expires=\"2019-12-31\"/></document>\n"
+        "<document id=\"d2\" kind=\"normative\"><title>T2</title><issuer ref=\"gov\"/><dates published=\"2019-01-01\"/>"
+        "<relations><extends ref=\"d1\" until=\"2020-12-31\"/><declares-invalid ref=\"d1\" date=\"2021-01-01\"/></relations></document>\n"
+        "</documents>\n</corpus>\n";
+    const LoadResult loaded = read_corpus(xml, "c.xml");
+    ASSERT_TRUE(loaded.corpus);
+    const std::vector<AknSource> files = write_akn_files(*loaded.corpus);
+    ASSERT_EQ(files.size(), 2u);
+    EXPECT_EQ(files[0].name, "d1.xml");
+    const AknImportResult r = import_akn_sources(files);
+    ASSERT_TRUE(r.ok()) << all_problems(r);
+    EXPECT_EQ(describe_difference(*loaded.corpus, *r.corpus), "");
+    EXPECT_TRUE(r.corpus->profile() == loaded.corpus->profile());
+    EXPECT_TRUE(r.corpus->find_authority("lonely"));
+    // the same files in reverse order: still equal, documents and authorities in their order
+    const AknImportResult reversed = import_akn_sources({files[1], files[0]});
+    ASSERT_TRUE(reversed.ok()) << all_problems(reversed);
+    EXPECT_EQ(describe_difference(*loaded.corpus, *reversed.corpus), "");
+    EXPECT_EQ(reversed.corpus->document(*reversed.corpus->documents().begin()).id(), "d1");
+    EXPECT_EQ(reversed.corpus->authority(*reversed.corpus->authorities().begin()).id(), "gov");
+}
+
 // ---- the record is preferred; a broken one is set aside with a warning ------------------------------
 
 std::string replaced(std::string s, const std::string& from, const std::string& to) {

@@ -78,6 +78,10 @@ std::vector<Problem> condensed_problems(const AknImportResult& result);
 // record in meta/proprietary (the profile, the document and the authorities it names).
 std::string write_akn(const Corpus& corpus, DocumentId document);
 
+// Every file export_akn writes, named as it names them, held in memory (tests, fuzzing, embedding):
+// import_akn_sources of them gives back an equal corpus.
+std::vector<AknSource> write_akn_files(const Corpus& corpus);
+
 // The file name a document is exported under, readable and globbable: the id without a URL's
 // scheme and host, a leading /akn/ and a trailing /!main or /main, each run of bytes outside
 // [A-Za-z0-9._] and non-ASCII one '-', none at the ends, cut with a hash when too long, ".xml"

@@ -453,6 +453,18 @@ void sync_set(FileSystem& fs, const std::string& dir) {
     if (const int e = fs.sync_directory(dir); e != 0) throw IoError(dir, std::strerror(e));
 }
 
+// The authorities no document names: they travel in the first file's record (SPEC §9: every
+// authority).
+std::vector<AuthorityId> unnamed_authorities(const Corpus& corpus) {
+    std::vector<bool> named(corpus.authority_count(), false);
+    for (DocumentId id : corpus.documents())
+        for (AuthorityId a : named_authorities(corpus, to_draft(corpus, id))) named[a.index()] = true;
+    std::vector<AuthorityId> out;
+    for (AuthorityId a : corpus.authorities())
+        if (!named[a.index()]) out.push_back(a);
+    return out;
+}
+
 bool is_empty_directory(const std::string& path) {
     DIR* dir = ::opendir(path.c_str());
     if (dir == nullptr) return false;
@@ -467,6 +479,19 @@ bool is_empty_directory(const std::string& path) {
 }
 
 }  // namespace
+
+std::vector<AknSource> write_akn_files(const Corpus& corpus) {
+    const std::vector<std::string> names = file_names(corpus);
+    const std::vector<AuthorityId> unnamed = unnamed_authorities(corpus);
+    std::vector<AknSource> out;
+    out.reserve(names.size());
+    std::size_t i = 0;
+    for (DocumentId id : corpus.documents()) {
+        out.push_back({names[i], Writer(corpus, id, i == 0 ? unnamed : std::vector<AuthorityId>{}).run()});
+        ++i;
+    }
+    return out;
+}
 
 std::vector<std::string> export_akn(const Corpus& corpus, const std::string& directory, FileSystem& fs) {
     // The target: a directory (empty or not) or nothing yet; its parent must exist.
@@ -490,16 +515,7 @@ std::vector<std::string> export_akn(const Corpus& corpus, const std::string& dir
         std::filesystem::remove_all(aside, ec);
     };
     try {
-        // The authorities no document names travel in the first file's record (SPEC §9: every
-        // authority).
-        std::vector<AuthorityId> unnamed;
-        {
-            std::vector<bool> named(corpus.authority_count(), false);
-            for (DocumentId id : corpus.documents())
-                for (AuthorityId a : named_authorities(corpus, to_draft(corpus, id))) named[a.index()] = true;
-            for (AuthorityId a : corpus.authorities())
-                if (!named[a.index()]) unnamed.push_back(a);
-        }
+        const std::vector<AuthorityId> unnamed = unnamed_authorities(corpus);
         std::size_t i = 0;
         for (DocumentId id : corpus.documents()) {
             const std::string xml = Writer(corpus, id, i == 0 ? unnamed : std::vector<AuthorityId>{}).run();
