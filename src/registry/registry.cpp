@@ -31,14 +31,12 @@ namespace {
 constexpr char k_record_add = 'A';       // corpus XML: authorities and/or documents to add or replace
 constexpr char k_record_withdraw = 'W';  // a document's id
 
-// The content of a registry as a draft, to which changes are applied in order (SPEC §12).
+// The content of a registry as a draft, to which changes are applied in order (SPEC §12). The
+// draft's first elements are the corpus's, in file order (to_draft), so the corpus's own indexes
+// find them; only the elements appended here are indexed here.
 class ContentDraft {
 public:
-    explicit ContentDraft(const Corpus& corpus) : draft_(to_draft(corpus)) {
-        authorities_.reserve(draft_.authorities.size());
-        for (std::size_t i = 0; i < draft_.authorities.size(); ++i) authorities_.emplace(draft_.authorities[i].id, i);
-        documents_.reserve(draft_.documents.size());
-        for (std::size_t i = 0; i < draft_.documents.size(); ++i) documents_.emplace(draft_.documents[i].id, i);
+    explicit ContentDraft(Corpus base) : base_(std::move(base)), draft_(to_draft(base_)) {
         withdrawn_.assign(draft_.documents.size(), false);
     }
 
@@ -48,26 +46,24 @@ public:
     void add(draft::Corpus&& fragment) {
         std::unordered_set<std::string> mine;
         for (draft::Authority& a : fragment.authorities) {
-            const auto at = authorities_.find(a.id);
-            if (at != authorities_.end() && !mine.count(a.id)) {
-                mine.insert(a.id);
-                draft_.authorities[at->second] = std::move(a);
+            const std::optional<std::size_t> at = authority_at(a.id);
+            const bool again = !mine.insert(a.id).second;
+            if (at && !again) {
+                draft_.authorities[*at] = std::move(a);
                 continue;
             }
-            if (at == authorities_.end()) authorities_.emplace(a.id, draft_.authorities.size());
-            mine.insert(a.id);
+            if (!at) added_authorities_.emplace(a.id, draft_.authorities.size());
             draft_.authorities.push_back(std::move(a));
         }
         mine.clear();
         for (draft::Document& d : fragment.documents) {
-            const auto at = documents_.find(d.id);
-            if (at != documents_.end() && !mine.count(d.id)) {
-                mine.insert(d.id);
-                draft_.documents[at->second] = std::move(d);
+            const std::optional<std::size_t> at = document_at(d.id);
+            const bool again = !mine.insert(d.id).second;
+            if (at && !again) {
+                draft_.documents[*at] = std::move(d);
                 continue;
             }
-            if (at == documents_.end()) documents_.emplace(d.id, draft_.documents.size());
-            mine.insert(d.id);
+            if (!at) added_documents_.emplace(d.id, draft_.documents.size());
             draft_.documents.push_back(std::move(d));
             withdrawn_.push_back(false);
         }
@@ -75,10 +71,10 @@ public:
 
     // SPEC §12 withdraw. False when the content holds no such document.
     bool withdraw(std::string_view id) {
-        const auto at = documents_.find(std::string(id));
-        if (at == documents_.end()) return false;
-        withdrawn_[at->second] = true;
-        documents_.erase(at);
+        const std::optional<std::size_t> at = document_at(id);
+        if (!at) return false;
+        withdrawn_[*at] = true;
+        added_documents_.erase(std::string(id));
         return true;
     }
 
@@ -96,8 +92,22 @@ public:
     }
 
 private:
+    // Where the content holds an element now. One appended here is the one (an id is appended
+    // only when the content does not hold it: never held, or withdrawn).
+    std::optional<std::size_t> document_at(std::string_view id) const {
+        if (const auto it = added_documents_.find(std::string(id)); it != added_documents_.end()) return it->second;
+        if (const auto d = base_.find_document(id); d && !withdrawn_[d->index()]) return d->index();
+        return std::nullopt;
+    }
+    std::optional<std::size_t> authority_at(std::string_view id) const {
+        if (const auto it = added_authorities_.find(std::string(id)); it != added_authorities_.end()) return it->second;
+        if (const auto a = base_.find_authority(id)) return a->index();
+        return std::nullopt;
+    }
+
+    Corpus base_;
     draft::Corpus draft_;
-    std::unordered_map<std::string, std::size_t> authorities_, documents_;
+    std::unordered_map<std::string, std::size_t> added_authorities_, added_documents_;
     std::vector<bool> withdrawn_;
 };
 
@@ -106,10 +116,11 @@ Problem corrupt(const std::string& file, std::string message) {
 }
 
 // SPEC §12: a problem about an element of the fragment names FILE and its line; one about the
-// registry's content (no source line) names the registry.
-void name_registry_problems(std::vector<Problem>& problems, const std::string& registry) {
+// registry's content (no source line; the validator gave it the merged draft's name, `merged`,
+// or none) names the registry. A problem of another file (the plan's) keeps its name.
+void name_registry_problems(std::vector<Problem>& problems, const std::string& registry, const std::string& merged = {}) {
     for (Problem& p : problems)
-        if (p.line == 0) p.file = registry;
+        if (p.line == 0 && (p.file.empty() || p.file == merged)) p.file = registry;
 }
 
 // The warnings a registry reports for its content, in one order whatever the changes' files
@@ -174,7 +185,7 @@ struct Registry::State {
             return {};
         }
         // SPEC §12: the changes since the snapshot, in order, through the one validator once.
-        ContentDraft content(*base.corpus);
+        ContentDraft content(std::move(*base.corpus));
         base.corpus.reset();
         for (std::size_t k = 0; k < j.records.size(); ++k) {
             const std::string_view payload = j.records[k].payload;
@@ -277,7 +288,7 @@ ChangeResult Registry::add(std::string_view xml, const std::string& file_name) {
     ContentDraft content(s.corpus);
     content.add(std::move(*fragment.draft));
     LoadResult built = build_corpus(content.take(file_name), std::move(fragment.problems));
-    name_registry_problems(built.problems, s.path);
+    name_registry_problems(built.problems, s.path, file_name);
     out.problems = change_problems(built.problems, s.warnings);
     if (!built.corpus) return out;
     out.committed = true;
