@@ -169,12 +169,30 @@ struct PendingDocuments {
     }
 };
 
+// A registry document as the checks of a new document read it (SPEC §7: a reference's target
+// exists; number uniqueness reads its number, issuers and publication; competence its issuers):
+// its own title, relations, procedure and events are not this change's, and are left out.
+draft::Document neighbour_of(const Corpus& base, DocumentId id) {
+    const Document doc = base.document(id);
+    draft::Document d;
+    d.id = std::string(doc.id());
+    d.kind = doc.kind();
+    d.title = std::string();
+    d.number = std::string(doc.number());
+    d.trial = doc.trial();
+    for (AuthorityId a : doc.issuers()) d.issuers.push_back({std::string(base.authority(a).id()), 0});
+    d.published = doc.published();
+    d.effective = doc.effective();
+    d.expires = doc.expires();
+    return d;
+}
+
 // SPEC §12 add, checked without building the registry again, when the fragment only adds
 // documents with new ids (no authority, no replacement, no `extends`, whose check reads the
 // target's other extensions): nothing in the registry refers to such a document, so every problem
 // a full validation of the merged content would report about them is found by the one validator
 // on a small corpus, the neighbourhood: every authority, the documents they refer to and those
-// holding their numbers (with their own relations left out: their problems are not this change's),
+// holding their numbers (as the checks read them: neighbour_of; their problems are not this change's),
 // then the fragment's documents, last, as in the merged content. No cycle can pass through a new
 // document but among the fragment's own. Nothing when the fragment is not of that kind; else the
 // problems about the fragment's documents (tests/registry_change_test.cpp holds them to a full
@@ -209,10 +227,7 @@ std::optional<std::vector<Problem>> check_new_documents(const Corpus& base, cons
     std::sort(from_base.begin(), from_base.end());
     from_base.erase(std::unique(from_base.begin(), from_base.end()), from_base.end());
     n.documents.reserve(from_base.size() + from_pending.size() + fragment.documents.size());
-    for (DocumentId d : from_base) {
-        n.documents.push_back(to_draft(base, d));
-        n.documents.back().relations.clear();
-    }
+    for (DocumentId d : from_base) n.documents.push_back(neighbour_of(base, d));
     for (const draft::Document* d : pending.in_order)
         if (from_pending.count(d)) {
             n.documents.push_back(*d);
