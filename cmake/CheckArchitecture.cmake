@@ -11,7 +11,7 @@
 cmake_minimum_required(VERSION 3.16)
 
 set(calendar_headers date)
-set(model_headers id span enum_names number profile authority document relation problem draft corpus builder term
+set(model_headers id span enum_names number document_order profile authority document relation problem draft corpus builder term
     competence version detail/corpus_data)
 set(rules_headers document_status status detail/status_at impact cleanup plan dot graph annual deadlines)
 set(io_headers io akn atomic_file generate registry normdoc csv)
@@ -32,9 +32,9 @@ function(layer_of path out)
     set(layer io)
   elseif(path MATCHES "^src/(validate/|corpus|competence|sort_by_key|id_index|scc)")
     set(layer model)
-  elseif(path MATCHES "^src/(cleanup|impact|apply|dot|status)")
+  elseif(path MATCHES "^src/(cleanup|impact|apply|dot|status|annual|deadlines)")
     set(layer rules)
-  elseif(path MATCHES "^src/(xml|generate|registry|capi)/" OR path MATCHES "^src/(atomic_file|encoding)")
+  elseif(path MATCHES "^src/(xml|generate|registry|capi|csv)/" OR path MATCHES "^src/(atomic_file|encoding)")
     set(layer io)
   elseif(path MATCHES "^src/report/")
     set(layer report)

@@ -196,7 +196,7 @@ ApplyResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& d
     if (!decided.document) return out;
     // The validator checks the result (a duplicate number, a bad id…).
     draft::Corpus d = to_draft(corpus);
-    d.documents.push_back(std::move(*decided.document));
+    d.documents.push_back(*decided.document);
     LoadResult built = build_corpus(std::move(d));
     // Warnings of the old corpus are not this plan's business; errors are all new.
     bool failed = false;
@@ -205,7 +205,10 @@ ApplyResult apply_plan(const Corpus& corpus, const Plan& plan, const Decision& d
             out.problems.push_back(std::move(p));
             failed = true;
         }
-    if (!failed) out.corpus = std::move(built.corpus);
+    if (!failed) {
+        out.corpus = std::move(built.corpus);
+        out.decision = std::move(decided.document);
+    }
     return out;
 }
 

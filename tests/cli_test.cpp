@@ -346,13 +346,13 @@ std::size_t columns(std::string_view text) {
 }
 
 TEST_F(Cli, StatusTextColumnsStayAlignedWithChineseText) {
-    const CliRun r = run({"status", "small.xml", "--as-of", "2018-11-30"});
+    const CliRun r = run({"status", "small.xml", "--as-of", "2018-11-30", "--lang", "en"});
     EXPECT_EQ(r.code, 0) << r.err;
     std::istringstream lines(r.out);
     std::string line;
     std::vector<std::size_t> status_column;
     while (std::getline(lines, line) && !line.empty()) {
-        const std::size_t at = line.find("  in-force") != std::string::npos ? line.find("  in-force")
+        const std::size_t at = line.find("  in force") != std::string::npos ? line.find("  in force")
                              : line.find("  expired") != std::string::npos ? line.find("  expired")
                                                                             : line.find("  STATUS");
         ASSERT_NE(at, std::string::npos) << line;
@@ -373,7 +373,7 @@ TEST_F(Cli, StatusTextTruncatesLongTitlesWithAnEllipsis) {
     const CliRun r = run({"status", "long.xml", "--as-of", "2018-11-30"});
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out.find(long_title), std::string::npos);
-    EXPECT_NE(r.out.find("…\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("…  "), std::string::npos) << r.out;  // the title column is followed by others
 }
 
 #else

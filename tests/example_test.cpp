@@ -179,13 +179,25 @@ TEST(ExampleCli, CleanupTextGroupsByActionAndSummarisesInTheSeedsTerms) {
     const std::string dir = test::scratch_dir("example-cli-text");
     const CliRun r = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("拟废止 (repeal): 2 份"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("拟宣布失效 (declare-invalid): 11 份"), std::string::npos);
-    EXPECT_NE(r.out.find("basis 苏科规〔2013〕2号 repealed 2018-05-01 (no basis left)"), std::string::npos);
-    EXPECT_LT(r.out.find("拟废止 (repeal)"), r.out.find("继续有效 (retain)"));
+    EXPECT_NE(r.out.find("\n拟废止：2 件\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n拟宣布失效：11 件\n"), std::string::npos);
+    EXPECT_NE(r.out.find("上位依据 苏科规〔2013〕2号 于 2018-05-01 已废止（已无有效依据）"), std::string::npos);
+    EXPECT_LT(r.out.find("拟废止："), r.out.find("继续有效："));
     // The summary: 江阴市人民政府 2 to repeal, 1 to declare invalid; the bureau 10.
-    EXPECT_NE(r.out.find("江阴市人民政府               2 份        1 份"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("江阴市科学技术局             0 份       10 份"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("江阴市人民政府          2 份        1 份"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("江阴市科学技术局        0 份       10 份"), std::string::npos) << r.out;
+    // and the seed's own sentence (拟废止的市政府规范性文件2份，拟宣布失效的政府规范性文件1份、本单位规范性文件10份).
+    EXPECT_NE(r.out.find("拟废止的江阴市人民政府规范性文件 2 份，拟宣布失效的江阴市人民政府规范性文件 1 份、本单位规范性文件 10 份"),
+              std::string::npos) << r.out;
+}
+
+TEST(ExampleCli, CleanupTextInEnglishWordsTheSameFindings) {
+    const std::string dir = test::scratch_dir("example-cli-text-en");
+    const CliRun r = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--scope", "jy-kjj", "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("\nrepeal: 2 documents\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("basis 苏科规〔2013〕2号 repealed 2018-05-01 (no basis left)"), std::string::npos);
+    EXPECT_EQ(r.out.find("拟废止"), std::string::npos) << r.out;
 }
 
 TEST(ExampleCli, AnUnknownScopeOrDocumentIsAUsageError) {

@@ -6,6 +6,7 @@
 #include "normdoc/corpus.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -69,6 +70,13 @@ void write_corpus(const draft::Corpus& corpus, OutputSink& out);
 
 // Saves atomically (SPEC §7, through write_file_atomically). Throws IoError.
 void save_corpus(const Corpus& corpus, const std::string& path);
+
+// `xml`, a corpus file's bytes, with `document` written after the last document of its
+// <documents>, in the file's own indentation and line ends, and every other byte kept (comments,
+// layout, the order of attributes): what `apply` writes, so that a corpus kept under version
+// control shows a decision as its diff. None when the bytes cannot take it in place (not UTF-8,
+// no <documents>, a namespace prefix on the elements): write the whole corpus then.
+std::optional<std::string> insert_document(std::string_view xml, const draft::Document& document);
 
 namespace detail {
 // read_corpus with slices of about `slice_bytes` (the reader parses a large file a slice at a

@@ -138,6 +138,7 @@ DecisionDraft draft_decision(const Corpus& corpus, const Plan& plan, const Decis
 
 struct ApplyResult {
     std::optional<Corpus> corpus;   // the corpus plus the decision
+    std::optional<draft::Document> decision;  // the decision document, when there is a corpus
     std::vector<Problem> problems;  // as DecisionDraft's, and anything the validator refuses in the result
     std::size_t repealed = 0;
     std::size_t declared_invalid = 0;

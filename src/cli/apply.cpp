@@ -6,12 +6,15 @@
 #include "load.hpp"
 #include "output.hpp"
 
+#include "normdoc/atomic_file.hpp"
 #include "normdoc/io.hpp"
+#include "normdoc/registry.hpp"
 #include "normdoc/plan.hpp"
 #include "normdoc/registry.hpp"
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -79,7 +82,12 @@ int run_apply(const Args& args) {
     if (!given_out) throw UsageError("apply: -o OUT is required when CORPUS is corpus XML (only a registry changes in place)");
     const std::string out = *given_out;
 
-    const auto corpus = load_corpus_or_report(args.positional(0));
+    // A corpus file keeps its bytes: the output is them plus the decision (insert_document).
+    const std::string& corpus_path = args.positional(0);
+    const bool from_registry = is_registry_file(corpus_path);
+    const std::string source = from_registry ? std::string() : read_file_bytes(corpus_path);
+    const auto corpus = from_registry ? load_corpus_or_report(corpus_path)
+                                      : report_loaded(read_corpus(source, corpus_path), corpus_path).corpus;
     const PlanLoadResult plan = read_plan_file(args.positional(1));
     print_problems(plan.problems);
     if (!corpus || !plan.ok()) return k_exit_invalid;
@@ -92,7 +100,12 @@ int run_apply(const Args& args) {
         std::cerr << "normdoc apply: nothing written (" << errors << (errors == 1 ? " error)\n" : " errors)\n");
         return k_exit_invalid;
     }
-    save_corpus(*applied.corpus, out);
+    std::optional<std::string> edited;
+    if (!from_registry) edited = insert_document(source, *applied.decision);
+    if (edited)
+        write_file_atomically(out, [&](OutputSink& sink) { sink.write(*edited); });
+    else
+        save_corpus(*applied.corpus, out);  // a snapshot, or a file that cannot take it in place
     // What it did, for the person who ran it.
     std::cout << "decision " << decision.id << " (" << decision.number << ") written to " << out << ": repeals "
               << applied.repealed << ", declares invalid " << applied.declared_invalid << '\n';

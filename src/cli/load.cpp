@@ -6,7 +6,11 @@
 #include "normdoc/registry.hpp"
 #include "normdoc/problem.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -14,7 +18,18 @@
 namespace normdoc::cli {
 
 LoadReport load_and_report(const std::string& path) {
-    LoadResult result = open_corpus(path);  // SPEC §12: corpus XML or a registry snapshot
+    return report_loaded(open_corpus(path), path);  // SPEC §12: corpus XML or a registry snapshot
+}
+
+std::string read_file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path, std::strerror(errno));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw IoError(path, std::strerror(errno));
+    return bytes;
+}
+
+LoadReport report_loaded(LoadResult result, const std::string& path) {
     sort_by_line(result.problems);  // SPEC §7: in line order (the reader promises it; cheap to be sure)
 
     LoadReport report;
@@ -40,9 +55,21 @@ LoadReport load_and_report(const std::string& path) {
 
 std::optional<Corpus> load_corpus_or_report(const std::string& path) { return load_and_report(path).corpus; }
 
+// SPEC §10: a document id, or a 发文字号 held by exactly one document; one held by several is a
+// usage error listing them.
 DocumentId require_document(const Corpus& corpus, std::string_view id, std::string_view option) {
     if (auto found = corpus.find_document(id)) return *found;
-    throw UsageError(std::string(option) + ": no document '" + std::string(id) + "' in the corpus");
+    const Span<DocumentId> holders = corpus.find_by_number(id);
+    if (holders.size() == 1) return holders.front();
+    if (holders.empty())
+        throw UsageError(std::string(option) + ": no document '" + std::string(id) + "' in the corpus (neither an id nor a number)");
+    std::string list;
+    for (DocumentId d : holders) {
+        const Document doc = corpus.document(d);
+        list += "\n  " + std::string(doc.id()) + " 《" + std::string(doc.title()) + "》";
+    }
+    throw UsageError(std::string(option) + ": the number '" + std::string(id) + "' is held by " + std::to_string(holders.size()) +
+                     " documents; name one by its id:" + list);
 }
 
 AuthorityId require_authority(const Corpus& corpus, std::string_view id, std::string_view option) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "normdoc/corpus.hpp"
+#include "normdoc/io.hpp"
 #include "normdoc/problem.hpp"
 
 #include <cstddef>
@@ -23,6 +24,12 @@ struct LoadReport {
 // Reads and validates the corpus file at `path` and prints every problem to standard error,
 // one per line in line order (SPEC §7). Throws IoError when the file cannot be read.
 LoadReport load_and_report(const std::string& path);
+
+// The same for a corpus already read (`result` of reading `path`).
+LoadReport report_loaded(LoadResult result, const std::string& path);
+
+// The bytes of the file at `path`, whole. Throws IoError naming the path and the reason.
+std::string read_file_bytes(const std::string& path);
 
 // The same, for commands: the corpus, or none after an error was printed (the command then
 // returns k_exit_invalid). Warnings are printed and do not stop the command.

@@ -94,6 +94,10 @@ std::string_view to_string(Format f) noexcept {
     case Format::text: return "text";
     case Format::csv: return "csv";
     case Format::xml: return "xml";
+    case Format::html: return "html";
+    case Format::xlsx: return "xlsx";
+    case Format::ics: return "ics";
+    case Format::svg: return "svg";
     }
     return "?";
 }

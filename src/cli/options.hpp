@@ -60,9 +60,14 @@ inline constexpr Option format{"--format", ValueKind::format, "FORMAT", "output 
 inline constexpr Option scope{"--scope", ValueKind::text, "AUTH", "only documents issued or drafted by this authority id"};
 inline constexpr Option output{"-o", ValueKind::text, "FILE", "write the result to FILE (atomically) instead of standard output",
                                "--output"};
+// SPEC §13: the text reports speak Chinese unless told otherwise.
+inline constexpr Option lang{"--lang", ValueKind::text, "LANG", "the language of a report for people: zh (default) or en"};
+// SPEC §10: other CSV columns, and a byte-order mark for spreadsheet programs.
+inline constexpr Option columns{"--columns", ValueKind::text, "LIST", "CSV columns to write, comma-separated, in this order"};
+inline constexpr Option bom{"--bom", ValueKind::flag, "", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs)"};
 }  // namespace opt
 
-enum class Format : std::uint8_t { text, csv, xml };
+enum class Format : std::uint8_t { text, csv, xml, html, xlsx, ics, svg };
 std::string_view to_string(Format f) noexcept;
 
 class Args;

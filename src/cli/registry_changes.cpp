@@ -77,31 +77,11 @@ std::optional<Registry> open_registry_for_changes(const std::string& path, const
 
 namespace {
 
-std::string read_file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path, std::strerror(errno));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw IoError(path, "read error");
-    return bytes;
-}
-
 void report_committed(const Registry& registry) {
     std::cout << registry.path() << ": committed; its journal holds " << registry.journal_records()
               << (registry.journal_records() == 1 ? " change" : " changes") << '\n';
 }
 
-// SPEC §10: a document id, or a number held by exactly one document (several: exit 2 listing them).
-DocumentId document_named(const Corpus& corpus, const std::string& name) {
-    if (const auto d = corpus.find_document(name)) return *d;
-    const Span<DocumentId> holders = corpus.find_by_number(name);
-    if (holders.size() == 1) return holders[0];
-    if (holders.size() > 1) {
-        std::string ids;
-        for (DocumentId d : holders) ids += (ids.empty() ? "" : ", ") + std::string(corpus.document(d).id());
-        throw UsageError("DOC: the number " + name + " is held by several documents: " + ids);
-    }
-    throw UsageError("DOC: no document '" + name + "' in the registry");
-}
 
 }  // namespace
 
@@ -125,7 +105,7 @@ int run_withdraw(const Args& args) {
     const std::string& path = args.positional(0);
     std::optional<Registry> registry = open_registry_for_changes(path, "withdraw");
     if (!registry) return k_exit_invalid;
-    const DocumentId doc = document_named(registry->corpus(), args.positional(1));
+    const DocumentId doc = require_document(registry->corpus(), args.positional(1), "DOC");
     const ChangeResult result = registry->withdraw(doc);
     print_problems(result.problems);
     if (!result) {
