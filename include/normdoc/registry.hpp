@@ -10,9 +10,14 @@
 #pragma once
 
 #include "normdoc/corpus.hpp"
+#include "normdoc/plan.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace normdoc {
@@ -41,5 +46,81 @@ LoadResult open_corpus(const std::string& path);
 
 // Whether the file begins as a registry snapshot does. Throws IoError when it cannot be read.
 bool is_registry_file(const std::string& path);
+
+// What a change to a registry gave (SPEC §12): committed (durably, in the journal) or not, and
+// the problems it made: every error, and the warnings that the registry did not have before.
+// A problem about an element of the fragment carries its file and line; one about the
+// registry's content carries the registry's path and no line (its message names the ids).
+struct ChangeResult {
+    bool committed = false;
+    std::vector<Problem> problems;
+    // apply: what the decision ends and leaves out (as ApplyResult's).
+    std::size_t repealed = 0;
+    std::size_t declared_invalid = 0;
+    std::vector<LeftOutItem> left_out;
+    explicit operator bool() const noexcept { return committed; }
+};
+
+// A registry that lives (SPEC §12): its snapshot mapped, its journal of changes replayed, and, for
+// a writer, changes checked against the SPEC §7 rules and appended to the journal, each durable
+// when the call returns; compact() folds the journal into a new snapshot. The design (a change is
+// a journal record of the change itself, replayed on open through the one validator) is in
+// docs/registry-store.md.
+//
+//   auto open = Registry::open_for_changes("r.ndb");        // the writer lock, until destroyed
+//   ChangeResult added = open.registry->add(xml, "new.xml");  // exit 1 when !added
+//   open.registry->compact();
+//
+// A Registry opened by open() reads; its change calls throw std::logic_error. The corpus() it
+// gives is the state it opened (and, for a writer, its own changes since): what others commit
+// meanwhile is seen on the next open. Not thread-safe for changes; corpus() copies are.
+class Registry {
+public:
+    struct Open;
+    // Opens `path` (a snapshot) for reading. A damaged snapshot or journal gives its problem
+    // (CORRUPT_SNAPSHOT, BAD_VERSION) and no registry; a torn last record of the journal is
+    // dropped with a TORN_JOURNAL warning. Throws IoError when a file cannot be read.
+    static Open open(const std::string& path);
+    // The same, holding the registry's writer lock until the Registry is destroyed: a second
+    // writer is an IoError "in use" (SPEC §12, exit 3), or waits when `wait`.
+    static Open open_for_changes(const std::string& path, bool wait = false);
+
+    Registry(Registry&&) noexcept;
+    Registry& operator=(Registry&&) noexcept;
+    ~Registry();
+
+    const std::string& path() const noexcept;
+    const Corpus& corpus() const noexcept;
+    // What validating the content reports (warnings only: it has no error).
+    const std::vector<Problem>& warnings() const noexcept;
+    // How many changes the journal holds (0 after compact).
+    std::size_t journal_records() const noexcept;
+
+    // SPEC §12 add: `xml` is corpus XML (§7) holding authorities and/or documents and no
+    // <profile>; each one whose id is new is added, each whose id is taken replaces the one held
+    // (in its place). `file_name` is what its problems carry.
+    ChangeResult add(std::string_view xml, const std::string& file_name);
+    // SPEC §12 withdraw: removes a document that no other document refers to (else UNKNOWN_REF
+    // errors, as validating the result would give, naming each document that refers to it).
+    ChangeResult withdraw(DocumentId document);
+    // SPEC §6 "Applying a plan", in place: apply_plan's rules (competence, --only-competent), and
+    // the decision document added to the registry.
+    ChangeResult apply(const Plan& plan, const Decision& decision, const ApplyOptions& options = {});
+    // Folds the journal into a new snapshot (through the atomic writer, the order of
+    // docs/registry-format.md §4) and starts an empty journal. Throws IoError.
+    void compact();
+
+private:
+    struct State;
+    explicit Registry(std::unique_ptr<State> state) noexcept;
+    static Open opened(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
+
+struct Registry::Open {
+    std::optional<Registry> registry;
+    std::vector<Problem> problems;  // warnings beside a registry (TORN_JOURNAL, the content's); one error instead
+    explicit operator bool() const noexcept { return registry.has_value(); }
+};
 
 }  // namespace normdoc

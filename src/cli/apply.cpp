@@ -1,6 +1,7 @@
 // normdoc apply CORPUS PLAN --id ID --number N --title T --issuer AUTH… --date D [--kind K] [--only-competent] -o OUT:
 // the corpus plus the decision that repeals / declares invalid what the plan says (SPEC §6).
 // All or nothing: on any problem every reason goes to standard error and nothing is written.
+#include "apply_registry.hpp"
 #include "commands.hpp"
 #include "lang.hpp"
 #include "load.hpp"
@@ -10,6 +11,7 @@
 #include "normdoc/io.hpp"
 #include "normdoc/registry.hpp"
 #include "normdoc/plan.hpp"
+#include "normdoc/registry.hpp"
 
 #include "report/messages.hpp"
 
@@ -30,7 +32,9 @@ constexpr Option k_only_competent{"--only-competent", ValueKind::flag, "",
                                   "apply only the items the issuers may decide (SPEC §2), leave the rest with a warning each"};
 constexpr Option k_date{"--date", ValueKind::date, "D", "its date: published, effective, and the date of every ending", {}, true};
 constexpr Option k_kind{"--kind", ValueKind::text, "K", "its kind (default other)"};
-constexpr Option k_out{"-o", ValueKind::text, "OUT", "the corpus to write (atomically; may be CORPUS itself)", "--output", true};
+constexpr Option k_out{"-o", ValueKind::text, "OUT",
+                       "the corpus to write (atomically; may be CORPUS itself); on a registry, left out: in place (SPEC §12)",
+                       "--output"};
 }  // namespace
 
 const Command k_apply_command{
@@ -74,7 +78,12 @@ int run_apply(const Args& args) {
                              "normative, party-normative, other)");
         decision.kind = *parsed;
     }
-    const std::string out = args.required(k_out.name);
+    ApplyOptions options;
+    options.only_competent = args.has(k_only_competent.name);
+    if (is_registry_file(args.positional(0))) return run_apply_registry(args, decision, options);  // SPEC §12
+    const std::optional<std::string> given_out = args.value(k_out.name);
+    if (!given_out) throw UsageError("apply: -o OUT is required when CORPUS is corpus XML (only a registry changes in place)");
+    const std::string out = *given_out;
 
     // A corpus file keeps its bytes: the output is them plus the decision (insert_document).
     const std::string& corpus_path = args.positional(0);
@@ -86,8 +95,6 @@ int run_apply(const Args& args) {
     print_problems(plan.problems);
     if (!corpus || !plan.ok()) return k_exit_invalid;
 
-    ApplyOptions options;
-    options.only_competent = args.has(k_only_competent.name);
     const ApplyResult applied = apply_plan(*corpus, *plan.plan, decision, options);
     print_problems(applied.problems);
     if (!applied.ok()) {

@@ -156,7 +156,12 @@ int run_cleanup(const Args& args) {
         switch (args.format()) {
             case Format::csv:
                 write_bom_if_asked(args, out);
-                write_csv(out, result, columns, messages);
+                if (columns == default_cleanup_columns()) {
+                    StreamSink sink(out);  // the library's renderer, the C ABI's bytes too
+                    write_cleanup_csv(result, sink);
+                } else {
+                    write_csv(out, result, columns, messages);
+                }
                 break;
             case Format::xml: out << write_plan(result); break;
             case Format::text: write_text(out, result, messages); break;

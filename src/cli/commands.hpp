@@ -45,6 +45,15 @@ extern const Command k_compile_command;
 int run_decompile(const Args& args);
 extern const Command k_decompile_command;
 
+int run_add(const Args& args);
+extern const Command k_add_command;
+
+int run_withdraw(const Args& args);
+extern const Command k_withdraw_command;
+
+int run_compact(const Args& args);
+extern const Command k_compact_command;
+
 int run_annual(const Args& args);
 extern const Command k_annual_command;
 

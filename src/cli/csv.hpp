@@ -1,35 +1,47 @@
-// CSV as SPEC §10 wants it: RFC 4180 with minimal quoting (a field is quoted only when it holds
-// a comma, a quote, CR or LF; quotes inside are doubled), UTF-8 passed through, `\n` line ends.
+// CSV as SPEC §10 wants it, for the CLI's commands: the library's one renderer (normdoc/csv.hpp)
+// on a std::ostream.
 #pragma once
+
+#include "normdoc/csv.hpp"
+#include "normdoc/io.hpp"
 
 #include <initializer_list>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace normdoc::cli {
+
+// An OutputSink onto a stream (what write_output gives a command).
+class StreamSink final : public OutputSink {
+public:
+    explicit StreamSink(std::ostream& out) noexcept : out_(out) {}
+    void write(const char* data, std::size_t size) override { out_.write(data, static_cast<std::streamsize>(size)); }
+    using OutputSink::write;
+
+private:
+    std::ostream& out_;
+};
 
 // The field as it appears in a CSV line.
 std::string csv_field(std::string_view field);
 
-// Rows of fields: `csv.field(a).field(b).end_row();` or `csv.row({a, b});`. A row is written
-// at end_row.
+using normdoc::join_sorted;
+
+// normdoc::CsvWriter on a stream: `csv.field(a).field(b).end_row();` or `csv.row({a, b});`.
 class CsvWriter {
 public:
-    explicit CsvWriter(std::ostream& out) : out_(out) {}
-    CsvWriter& field(std::string_view value);
-    void end_row();
-    void row(std::initializer_list<std::string_view> fields);
+    explicit CsvWriter(std::ostream& out) : sink_(out), csv_(sink_) {}
+    CsvWriter& field(std::string_view value) {
+        csv_.field(value);
+        return *this;
+    }
+    void end_row() { csv_.end_row(); }
+    void row(std::initializer_list<std::string_view> fields) { csv_.row(fields); }
 
 private:
-    std::ostream& out_;
-    std::string row_;
-    bool first_ = true;
+    StreamSink sink_;
+    normdoc::CsvWriter csv_;
 };
-
-// SPEC §10: lists in a field are joined with `;` in sorted (byte) order; duplicates are kept
-// (callers that need "each at most once" pass distinct items).
-std::string join_sorted(std::vector<std::string> items, std::string_view separator = ";");
 
 }  // namespace normdoc::cli

@@ -12,9 +12,12 @@ const Command k_export_akn_command{
     "export-akn",
     "write each document of a corpus as an Akoma Ntoso 3.0 file",
     "Writes one Akoma Ntoso 3.0 metadata document per document of CORPUS into DIR (created when\n"
-    "missing), each atomically, named after the document id with every byte outside [A-Za-z0-9._-]\n"
-    "percent-encoded. import-akn reads them back into an equal corpus for id, number, title, kind,\n"
-    "dates, issuers, repeal and amendment events, and repeals / amends relations.",
+    "missing), named after the document id so that a person can read it and a shell glob it\n"
+    "(/akn/za/act/2014/10/!main -> za-act-2014-10.xml; a later id with the same name gets -2, -3).\n"
+    "Every modifying relation is in activeModifications, commencement and expiry in the lifecycle,\n"
+    "and everything (the profile, every field and relation, every authority) in meta/proprietary,\n"
+    "so that import-akn DIR/*.xml gives back an equal corpus. The set is written beside DIR and\n"
+    "moved in at the end: a failure leaves no partial set (exit 3).",
     {"CORPUS"},
     {
         {"-o", ValueKind::text, "DIR", "the directory to write into", "--output", true},

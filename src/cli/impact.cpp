@@ -51,10 +51,8 @@ int run_impact(const Args& args) {
     write_output(args, [&](std::ostream& out) {
         if (args.format() == Format::csv) {
             write_bom_if_asked(args, out);
-            CsvWriter csv(out);
-            csv.row({"id", "depth", "status"});
-            for (const ImpactEntry& e : entries)
-                csv.field(corpus->document(e.document).id()).field(std::to_string(e.depth)).field(to_string(e.status)).end_row();
+            StreamSink sink(out);
+            write_impact_csv(*corpus, entries, sink);
             return;
         }
         const Document doc = corpus->document(root);

@@ -34,6 +34,9 @@ const Command* const k_commands[] = {
     &k_export_akn_command,
     &k_compile_command,
     &k_decompile_command,
+    &k_add_command,
+    &k_withdraw_command,
+    &k_compact_command,
     &k_annual_command,
     &k_deadlines_command,
 };

@@ -126,7 +126,12 @@ int run_status(const Args& args) {
     write_output(args, [&](std::ostream& out) {
         if (args.format() == Format::csv) {
             write_bom_if_asked(args, out);
-            write_csv(out, *corpus, statuses, columns, messages);
+            if (columns == default_status_columns()) {
+                StreamSink sink(out);  // the library's renderer, the C ABI's bytes too
+                write_status_csv(*corpus, statuses, sink);
+            } else {
+                write_csv(out, *corpus, statuses, columns, messages);
+            }
         } else {
             write_text(out, *corpus, statuses, as_of, messages);
         }

@@ -49,20 +49,11 @@ bool is_registry_file(const std::string& path) { return registry::file_looks_lik
 
 LoadResult open_corpus(const std::string& path) {
     if (!registry::file_looks_like_snapshot(path)) return read_corpus_file(path);
-    registry::RegistryOpen opened = registry::open_registry(path);
+    // SPEC §12: the snapshot with its journal of changes applied (registry.cpp).
+    Registry::Open opened = Registry::open(path);
     LoadResult out;
-    if (!opened) {
-        out.problems = std::move(opened.problems);
-        return out;
-    }
-    out = registry::corpus_of_snapshot(opened.files->snapshot);
-    for (Problem& p : opened.problems) out.problems.push_back(std::move(p));  // TORN_JOURNAL
-    if (out.corpus && !opened.files->journal.records.empty()) {
-        // The changes since the snapshot (SPEC §12) are applied by the registry (registry.cpp).
-        out.corpus.reset();
-        out.problems.push_back({path, 0, Severity::error, ProblemCode::corrupt_snapshot,
-                                "the registry has a journal of changes, which this build cannot apply yet", {}});
-    }
+    out.problems = std::move(opened.problems);
+    if (opened) out.corpus = opened.registry->corpus();
     return out;
 }
 

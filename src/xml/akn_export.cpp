@@ -1,19 +1,28 @@
 // Akoma Ntoso 3.0 export (SPEC §9): one metadata document per corpus document, in the schema's
-// element order (meta: identification, publication, lifecycle, analysis, references), so that
-// other Akoma Ntoso tools read it and import-akn gives back the same corpus for the fields §9
-// lists. Each file is written atomically (write_file_atomically).
+// element order (meta: identification, publication, lifecycle, analysis, references,
+// proprietary). What Akoma Ntoso has an element for goes there, for other readers: every
+// modifying relation in activeModifications, commencement and expiry in the lifecycle. Everything
+// goes in meta/proprietary as a corpus of format 1 (SPEC §7) holding the profile, the document
+// with every field and relation, and the authorities it names with all their fields, so that
+// import-akn gives back an equal corpus. The set is written into a directory beside the target
+// and moved in at the end: a failure leaves no partial set.
 #include "normdoc/akn.hpp"
 #include "normdoc/atomic_file.hpp"
 #include "normdoc/io.hpp"
 
 #include "xml/xml_support.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace normdoc {
 namespace {
@@ -79,14 +88,37 @@ std::uint64_t fnv1a(std::string_view s) {
     return h;
 }
 
+// SPEC §9: the authorities a document's record holds: those it names (issuers, drafter, the
+// legality review's `by`, the filing's `with`) and, from them, every parent and successor.
+std::vector<AuthorityId> named_authorities(const Corpus& c, const draft::Document& d) {
+    std::vector<AuthorityId> out;
+    std::unordered_set<std::uint32_t> seen;
+    auto add = [&](std::string_view id) {
+        if (const auto a = c.find_authority(id); a && seen.insert(a->index()).second) out.push_back(*a);
+    };
+    for (const draft::Ref& r : d.issuers) add(r.id);
+    if (d.drafter) add(d.drafter->id);
+    for (const draft::LegalityReview& l : d.procedure.legality_reviews)
+        if (l.by) add(l.by->id);
+    if (d.procedure.filing && d.procedure.filing->with) add(d.procedure.filing->with->id);
+    for (std::size_t i = 0; i < out.size(); ++i) {  // the closure, without recursion
+        const Authority a = c.authority(out[i]);
+        for (AuthorityId next : {a.parent(), a.successor()})
+            if (next && seen.insert(next.index()).second) out.push_back(next);
+    }
+    return out;
+}
+
 class Writer {
 public:
-    Writer(const Corpus& corpus, DocumentId id) : c_(corpus), id_(id), doc_(corpus.document(id)) {
+    Writer(const Corpus& corpus, DocumentId id, const std::vector<AuthorityId>& extra = {})
+        : c_(corpus), id_(id), doc_(corpus.document(id)), extra_(extra) {
         // The fixed eIds of the file must not be taken by an issuer's id (authority ids are eIds).
         for (AuthorityId a : doc_.issuers()) taken_.insert(std::string(c_.authority(a).id()));
         source_ = fresh("normdoc");
         commencement_ = fresh("commencement");
         invalidation_ = fresh("invalidation");
+        expiry_ = fresh("expiry");
     }
 
     std::string run() {
@@ -103,6 +135,7 @@ public:
         lifecycle();
         analysis();
         references();
+        proprietary();
         out_ += "    </meta>\n";
         out_ += "    <preface>\n      <longTitle>\n        <p><docTitle>";
         append_escaped_text(out_, doc_.title());
@@ -194,6 +227,13 @@ private:
             empty(8, "eventRef",
                   {{"eId", "lifecycle__commencement"}, {"date", format_date(*doc_.effective())}, {"source", src}, {"type", "generation"},
                    {"refersTo", "#" + commencement_}});
+        // SPEC §9: expiry in the lifecycle, for other readers: an event (Akoma Ntoso has no type
+        // for it) on the first day the document is no longer in force, referring to an expiry
+        // TLCEvent. import-akn takes `expires` from the record.
+        if (doc_.expires())
+            empty(8, "eventRef",
+                  {{"eId", "lifecycle__expiry"}, {"date", format_date(*doc_.expires() + boost::gregorian::days(1))}, {"source", src},
+                   {"refersTo", "#" + expiry_}});
         // SPEC §9: only the document's own events, so that import gives back the same events.
         for (std::size_t i = 0; i < doc_.events().size(); ++i) {
             const Event& e = doc_.events()[i];
@@ -216,18 +256,24 @@ private:
         out_ += "      </lifecycle>\n";
     }
 
+    // SPEC §9: every modifying relation in activeModifications: repeals and supersedes as a
+    // textualMod of type repeal, amends as one of type substitution, declares-invalid and extends
+    // as forceMods (endOfEnactment, prorogationOfForce). Their dates and `until` are in the record.
     void analysis() {
         std::size_t count = 0;
         std::string mods;
         for (const Relation& r : c_.relations_from(id_)) {
-            if (r.kind != RelationKind::repeals && r.kind != RelationKind::amends) continue;
-            if (r.target == id_) continue;
+            if (!is_modifying(r.kind) || r.target == id_) continue;
             const std::string target = uri_escaped(work_uri(c_.document(r.target).id()));
-            mods += "          <textualMod eId=\"analysis__mod_" + std::to_string(++count) + "\" type=\"";
-            mods += r.kind == RelationKind::repeals ? "repeal" : "substitution";
-            mods += "\">\n            <source href=\"#hcontainer_1\"/>\n            <destination href=\"";
+            const bool textual = r.kind != RelationKind::declares_invalid && r.kind != RelationKind::extends;
+            const char* type = r.kind == RelationKind::amends              ? "substitution"
+                               : r.kind == RelationKind::declares_invalid ? "endOfEnactment"
+                               : r.kind == RelationKind::extends          ? "prorogationOfForce"
+                                                                          : "repeal";
+            mods += std::string("          <") + (textual ? "textualMod" : "forceMod") + " eId=\"analysis__mod_" + std::to_string(++count) +
+                    "\" type=\"" + type + "\">\n            <source href=\"#hcontainer_1\"/>\n            <destination href=\"";
             append_escaped_attribute(mods, target);
-            mods += "\"/>\n          </textualMod>\n";
+            mods += std::string("\"/>\n          </") + (textual ? "textualMod" : "forceMod") + ">\n";
         }
         if (count == 0) return;
         out_ += "      <analysis source=\"#" + source_ + "\">\n        <activeModifications>\n";
@@ -252,16 +298,36 @@ private:
         }
         empty(8, "TLCOrganization", {{"eId", source_}, {"href", "/ontology/organization/normdoc"}, {"showAs", "normdoc"}});
         empty(8, "TLCEvent", {{"eId", commencement_}, {"href", "/ontology/event/commencement"}, {"showAs", "commencement"}});
+        if (doc_.expires())
+            empty(8, "TLCEvent", {{"eId", expiry_}, {"href", "/ontology/event/expiry"}, {"showAs", "expiry (有效期届满)"}});
         if (std::any_of(doc_.events().begin(), doc_.events().end(), [](const Event& e) { return e.type == EventType::invalidation; }))
             empty(8, "TLCEvent", {{"eId", invalidation_}, {"href", "/ontology/event/invalidation"}, {"showAs", "宣布失效"}});
         out_ += "      </references>\n";
+    }
+
+    // SPEC §9: the normdoc record, a corpus of format 1 that import-akn prefers.
+    void proprietary() {
+        draft::Corpus record;
+        record.profile = c_.profile();
+        record.documents.push_back(to_draft(c_, id_));
+        std::vector<AuthorityId> authorities = named_authorities(c_, record.documents.front());
+        for (AuthorityId a : extra_)
+            if (std::find(authorities.begin(), authorities.end(), a) == authorities.end()) authorities.push_back(a);
+        std::sort(authorities.begin(), authorities.end(), [](AuthorityId a, AuthorityId b) { return a.index() < b.index(); });
+        for (AuthorityId a : authorities) record.authorities.push_back(to_draft(c_, a));
+        std::string xml = write_corpus(record);
+        if (xml.compare(0, 5, "<?xml") == 0) xml.erase(0, xml.find('\n') + 1);  // its declaration: this file has one
+        out_ += "      <proprietary source=\"#" + source_ + "\">\n";
+        out_ += xml;
+        out_ += "      </proprietary>\n";
     }
 
     const Corpus& c_;
     DocumentId id_;
     const Document doc_;
     std::unordered_set<std::string> taken_;
-    std::string source_, commencement_, invalidation_;
+    std::string source_, commencement_, invalidation_, expiry_;
+    const std::vector<AuthorityId>& extra_;
     std::string out_;
 };
 
@@ -276,45 +342,145 @@ std::string lower_ascii(std::string s) {
 std::string write_akn(const Corpus& corpus, DocumentId document) { return Writer(corpus, document).run(); }
 
 std::string akn_file_name(std::string_view id) {
-    // 255 bytes is the usual limit of a file name; leave room for "~NN" and ".xml".
+    // Readable and globbable (issue 14): the id's path without a URL's scheme and host, Akoma
+    // Ntoso's leading /akn/ and a trailing /!main or /main; every run of other bytes than
+    // [A-Za-z0-9._] and UTF-8 letters one '-'; no '-' or '.' at the ends (never hidden, never
+    // ".."). "/akn/za/act/2014/10/!main" → "za-act-2014-10.xml".
+    std::string_view s = id;
+    if (const std::size_t scheme = s.find("://"); scheme != std::string_view::npos) {
+        s.remove_prefix(scheme + 3);
+        const std::size_t slash = s.find('/');
+        if (slash != std::string_view::npos && slash + 1 < s.size()) s.remove_prefix(slash + 1);
+    }
+    s = work_uri(s);
+    constexpr std::string_view k_main = "/main";
+    if (s.size() > k_main.size() && s.substr(s.size() - k_main.size()) == k_main) s.remove_suffix(k_main.size());
+    while (!s.empty() && s.front() == '/') s.remove_prefix(1);
+    if (s.substr(0, 4) == "akn/" && s.size() > 4) s.remove_prefix(4);
+    std::string stem;
+    stem.reserve(s.size());
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c >= 0x80;
+        if (plain) stem += ch;
+        else if (!stem.empty() && stem.back() != '-') stem += '-';
+    }
+    while (!stem.empty() && (stem.back() == '-' || stem.back() == '.')) stem.pop_back();
+    std::size_t lead = 0;
+    while (lead < stem.size() && (stem[lead] == '-' || stem[lead] == '.')) ++lead;
+    stem.erase(0, lead);
+    if (stem.empty()) stem = "document";
+    // 255 bytes is the usual limit of a file name: long ones are cut (at a character boundary)
+    // with a hash of the id, leaving room for a collision suffix and ".xml".
     constexpr std::size_t k_max_stem = 200;
-    std::string stem = percent_encoded(id, false);
-    if (stem.empty()) stem = "%";  // cannot happen for a valid id; never an empty name
-    if (stem.front() == '.') stem.replace(0, 1, "%2E");  // never hidden, never "." or ".."
     if (stem.size() > k_max_stem) {
         static constexpr char k_hex[] = "0123456789abcdef";
         std::uint64_t h = fnv1a(id);
-        std::string suffix = "~";
+        std::string suffix = "-";
         for (int i = 0; i < 16; ++i, h >>= 4) suffix += k_hex[h & 15];
         std::size_t cut = k_max_stem - suffix.size();
-        // Never cut inside a %XX escape.
-        while (cut > 0 && (stem[cut - 1] == '%' || (cut >= 2 && stem[cut - 2] == '%'))) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
         stem = stem.substr(0, cut) + suffix;
     }
     return stem + ".xml";
 }
 
-std::vector<std::string> export_akn(const Corpus& corpus, const std::string& directory) {
-    if (::mkdir(directory.c_str(), 0777) != 0 && errno != EEXIST) throw IoError(directory, std::strerror(errno));
-    struct stat st {};
-    if (::stat(directory.c_str(), &st) != 0) throw IoError(directory, std::strerror(errno));
-    if (!S_ISDIR(st.st_mode)) throw IoError(directory, "not a directory");
+namespace {
 
+// The names of a corpus's files: akn_file_name, unique ignoring case (case-insensitive file
+// systems). Deterministic: the first document (in corpus order) holding a name keeps it; each
+// later one gets "-2", "-3" … before ".xml", the first such name no document holds.
+std::vector<std::string> file_names(const Corpus& corpus) {
     std::vector<std::string> names;
     names.reserve(corpus.document_count());
-    std::unordered_set<std::string> taken;  // lower case: unique on case-insensitive file systems too
+    std::unordered_set<std::string> taken;
+    std::vector<bool> clash;
     for (DocumentId id : corpus.documents()) {
-        std::string name = akn_file_name(corpus.document(id).id());
-        if (!taken.insert(lower_ascii(name)).second) {
-            const std::string stem = name.substr(0, name.size() - 4);
-            for (int n = 2;; ++n) {
-                name = stem + "~" + std::to_string(n) + ".xml";
-                if (taken.insert(lower_ascii(name)).second) break;
+        names.push_back(akn_file_name(corpus.document(id).id()));
+        clash.push_back(!taken.insert(lower_ascii(names.back())).second);
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (!clash[i]) continue;
+        const std::string stem = names[i].substr(0, names[i].size() - 4);
+        for (int n = 2;; ++n) {
+            std::string name = stem + "-" + std::to_string(n) + ".xml";
+            if (taken.insert(lower_ascii(name)).second) {
+                names[i] = std::move(name);
+                break;
             }
         }
-        const std::string xml = write_akn(corpus, id);
-        write_file_atomically(directory + "/" + name, [&](OutputSink& sink) { sink.write(xml); });
-        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+bool is_empty_directory(const std::string& path) {
+    DIR* dir = ::opendir(path.c_str());
+    if (dir == nullptr) return false;
+    bool empty = true;
+    while (const dirent* e = ::readdir(dir))
+        if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) {
+            empty = false;
+            break;
+        }
+    ::closedir(dir);
+    return empty;
+}
+
+}  // namespace
+
+std::vector<std::string> export_akn(const Corpus& corpus, const std::string& directory, FileSystem& fs) {
+    // The target: a directory (empty or not) or nothing yet; its parent must exist.
+    struct stat st {};
+    const bool exists = ::stat(directory.c_str(), &st) == 0;
+    if (exists && !S_ISDIR(st.st_mode)) throw IoError(directory, "not a directory");
+    if (!exists && errno != ENOENT) throw IoError(directory, std::strerror(errno));
+    std::string trimmed = directory;
+    while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
+    const std::filesystem::path target(trimmed);
+    const std::string parent = target.has_parent_path() ? target.parent_path().string() : std::string(".");
+    const std::string base = target.filename().string();
+
+    // SPEC §9 / issue 13: the whole set is written aside, beside the target, and moved in at the
+    // end; on any failure it is removed and nothing of the set is in the target.
+    std::string aside = parent + "/." + base + ".export-XXXXXX";
+    if (::mkdtemp(aside.data()) == nullptr) throw IoError(parent, std::string("cannot create a directory: ") + std::strerror(errno));
+    const std::vector<std::string> names = file_names(corpus);
+    auto remove_aside = [&] {
+        std::error_code ec;
+        std::filesystem::remove_all(aside, ec);
+    };
+    try {
+        // The authorities no document names travel in the first file's record (SPEC §9: every
+        // authority).
+        std::vector<AuthorityId> unnamed;
+        {
+            std::vector<bool> named(corpus.authority_count(), false);
+            for (DocumentId id : corpus.documents())
+                for (AuthorityId a : named_authorities(corpus, to_draft(corpus, id))) named[a.index()] = true;
+            for (AuthorityId a : corpus.authorities())
+                if (!named[a.index()]) unnamed.push_back(a);
+        }
+        std::size_t i = 0;
+        for (DocumentId id : corpus.documents()) {
+            const std::string xml = Writer(corpus, id, i == 0 ? unnamed : std::vector<AuthorityId>{}).run();
+            write_file_atomically(aside + "/" + names[i], [&](OutputSink& sink) { sink.write(xml); }, fs);
+            ++i;
+        }
+        if (!exists || is_empty_directory(directory)) {
+            if (const int e = fs.rename(aside, trimmed); e != 0) throw IoError(directory, std::strerror(e));
+            if (const int e = fs.sync_directory(parent); e != 0) throw IoError(parent, std::strerror(e));
+        } else {
+            // A directory that already holds files keeps the others: the set is moved in file by
+            // file (renames in one file system, each atomic).
+            for (const std::string& name : names)
+                if (const int e = fs.rename(aside + "/" + name, trimmed + "/" + name); e != 0)
+                    throw IoError(trimmed + "/" + name, std::strerror(e));
+            if (const int e = fs.sync_directory(trimmed); e != 0) throw IoError(directory, std::strerror(e));
+            remove_aside();
+        }
+    } catch (...) {
+        remove_aside();
+        throw;
     }
     return names;
 }

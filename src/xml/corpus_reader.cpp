@@ -69,6 +69,7 @@ public:
 
     LoadResult failure() { return std::move(failure_); }
     std::pair<draft::Corpus, std::vector<Problem>> take() { return walker_.take(); }
+    bool saw_profile() const noexcept { return walker_.saw_profile(); }
 
 private:
     // SPEC §7: corpus files are UTF-8. A file that declares another encoding (GBK, as Chinese
@@ -234,6 +235,21 @@ LoadResult read_corpus_in_slices(std::string_view xml, const std::string& file_n
     return build_corpus(std::move(draft), std::move(problems));
 }
 }  // namespace detail
+
+DraftRead read_corpus_draft(std::string_view xml, const std::string& file_name) {
+    CorpusReader reader(xml, file_name, k_slice_bytes, 1);
+    DraftRead out;
+    if (!reader.run()) {
+        out.problems = reader.failure().problems;
+        return out;
+    }
+    out.has_profile = reader.saw_profile();
+    auto [draft, problems] = reader.take();
+    draft.file = file_name;
+    out.draft = std::move(draft);
+    out.problems = std::move(problems);
+    return out;
+}
 
 LoadResult read_corpus(std::string_view xml, const std::string& file_name) {
     return detail::read_corpus_in_slices(xml, file_name, k_slice_bytes);

@@ -113,6 +113,8 @@ public:
     void append(SliceWalker&& later);
 
     std::pair<draft::Corpus, std::vector<Problem>> take() { return {std::move(draft_), std::move(problems_)}; }
+    // Whether the root held a <profile> (SPEC §12: a fragment to add holds none).
+    bool saw_profile() const noexcept { return seen_profile_; }
 
     // ---- the root and its sections ----
 
