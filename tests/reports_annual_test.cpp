@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <regex>
+#include <sstream>
 #include <string>
 
 namespace normdoc {
@@ -135,6 +138,41 @@ TEST(ReportsAnnual, HtmlIsOnePageWithTheFiguresAndLists) {
     EXPECT_EQ(page.find("<script"), std::string::npos);
     EXPECT_EQ(page.find("http://"), std::string::npos);
     EXPECT_EQ(page.find("https://"), std::string::npos);
+}
+
+// The page in a real browser (headless Chromium, as tests/cleanup_annex_test.cpp runs it): the
+// figures it renders are the CSV's, and it asks the network for nothing.
+bool have_chromium() { return std::system("command -v chromium > /dev/null 2>&1") == 0; }
+
+TEST(ReportsAnnual, ChromiumRendersTheFiguresOfTheCsvAndFetchesNothing) {
+    if (!have_chromium()) GTEST_SKIP() << "chromium is not installed (scripts/bootstrap installs Debian's chromium)";
+    const std::string dir = test::scratch_dir("reports-annual-chromium");
+    test::write_file(dir + "/c.xml", k_corpus);
+    const auto csv = run_cli(dir, {"annual", "c.xml", "--year", "2018", "--scope", "kjj", "--format", "csv"});
+    ASSERT_EQ(csv.code, 0) << csv.err;
+    const auto html = run_cli(dir, {"annual", "c.xml", "--year", "2018", "--scope", "kjj", "--format", "html", "-o", dir + "/a.html"});
+    ASSERT_EQ(html.code, 0) << html.err;
+    const std::string cmd = "timeout 90 chromium --headless --no-sandbox --disable-gpu --no-first-run "
+                            "--disable-background-networking --disable-component-update --disable-sync "
+                            "--user-data-dir=" + dir + "/profile --host-resolver-rules='MAP * ~NOTFOUND' "
+                            "--log-net-log=" + dir + "/net-log.json --dump-dom 'file://" + dir + "/a.html' > " + dir +
+                            "/dom.html 2> " + dir + "/chromium.err";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << test::read_text(dir + "/chromium.err");
+    const std::string dom = test::read_text(dir + "/dom.html");
+    // Every figure row the browser built, as figure,count, against the CSV.
+    std::string rendered = "figure,count\n";
+    static const std::regex row(R"re(<tr data-figure="([a-z_]+)"><td>[^<]*</td><td class="count">([0-9]+)</td></tr>)re");
+    for (auto it = std::sregex_iterator(dom.begin(), dom.end(), row); it != std::sregex_iterator(); ++it)
+        rendered += (*it)[1].str() + "," + (*it)[2].str() + "\n";
+    EXPECT_EQ(rendered, csv.out) << dom.substr(0, 2000);
+    EXPECT_NE(dom.find("本年度制定规范性文件 3 件"), std::string::npos);
+    // Nothing asked of the network by the page (its requests are keyed by the file:// page).
+    const std::string net = test::read_text(dir + "/net-log.json");
+    std::istringstream lines(net);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("\"network_isolation_key\":\"file://") == std::string::npos) continue;
+        EXPECT_EQ(line.find("\"url\":\"http"), std::string::npos) << line.substr(0, 300);
+    }
 }
 
 TEST(ReportsAnnual, AYearIsRequiredAndInTheCalendar) {

@@ -53,6 +53,7 @@ extern const Command k_withdraw_command;
 
 int run_compact(const Args& args);
 extern const Command k_compact_command;
+
 int run_annual(const Args& args);
 extern const Command k_annual_command;
 
