@@ -236,12 +236,12 @@ private:
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::function<void(OutputSink&)>& producer,
+void detail::write_file_atomically(const std::string& path, void (*produce)(void*, OutputSink&), void* producer,
                            FileSystem& fs) {
     AtomicWrite file(path, fs);
     file.open();
     FileSink sink(file);
-    producer(sink);
+    produce(producer, sink);
     sink.flush();
     file.commit();
 }

@@ -10,11 +10,7 @@ namespace normdoc {
 
 std::vector<Deadline> deadlines(const Corpus& corpus, Date as_of, Days within, const CleanupScope& scope) {
     const Profile& profile = corpus.profile();
-    // Nothing in a corpus falls due after 2299 (SPEC §7 dates end in 2199, terms are years): a
-    // larger window is that one, and as_of + DAYS never leaves the calendar.
-    const Date cap(2299, 12, 31);
-    const long room = as_of < cap ? (cap - as_of).days() : 0;
-    const Date last = as_of + boost::gregorian::days(std::min<long>(within.count, room));
+    const Date last = deadlines_last_day(as_of, within);
     auto in_window = [&](Date d) { return as_of <= d && d <= last; };
     std::vector<Deadline> out;
     for (DocumentId id : corpus.documents_by_id()) {

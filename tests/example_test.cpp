@@ -242,12 +242,16 @@ TEST(ExampleCli, PlanThenApplyThenNothingLeftToEnd) {
     const CliRun part = run_cli(dir, bureau);
     ASSERT_EQ(part.code, 0) << part.err;
     EXPECT_EQ(std::count(part.err.begin(), part.err.end(), '\n'), 3) << part.err;  // a warning for each item left
-    EXPECT_NE(part.out.find("repeals 0, declares invalid 10"), std::string::npos) << part.out;
+    // SPEC §13: what it did, in words: the decision, how many ended, what is left to whom.
+    EXPECT_NE(part.out.find("废止 0 件，宣布失效 10 件"), std::string::npos) << part.out;
+    EXPECT_NE(part.out.find("未予处理 3 件："), std::string::npos) << part.out;
+    EXPECT_NE(part.out.find("澄政发〔2014〕38号《江阴市科技型中小企业认定管理办法》（拟废止）：须由江阴市人民政府 (jy-gov)"), std::string::npos) << part.out;
+    EXPECT_NE(part.out.find("另有 7 件待人工处理（修改、评估）："), std::string::npos) << part.out;
     const CliRun applied = run_cli(dir, {"apply", "bureau.xml", "plan.xml", "--id", "jy-gov-2018-30", "--number", "澄政发〔2018〕30号",
                                          "--title", "关于废止和宣布失效部分市政府规范性文件的决定", "--issuer", "jy-gov",
                                          "--date", "2018-11-30", "--only-competent", "-o", "after.xml"});
     ASSERT_EQ(applied.code, 0) << applied.err;
-    EXPECT_NE(applied.out.find("repeals 2, declares invalid 1"), std::string::npos) << applied.out;
+    EXPECT_NE(applied.out.find("废止 2 件，宣布失效 1 件"), std::string::npos) << applied.out;
     const CliRun after = run_cli(dir, {"cleanup", "after.xml", "--as-of", "2018-11-30", "--scope", "jy-kjj", "--format", "csv"});
     ASSERT_EQ(after.code, 0) << after.err;
     EXPECT_EQ(after.out.find(",repeal,"), std::string::npos) << after.out;

@@ -134,3 +134,33 @@ TEST(ReportsLanguage, AnotherLanguageIsAUsageErrorBeforeTheCorpusIsRead) {
 
 }  // namespace
 }  // namespace normdoc
+
+namespace normdoc {
+namespace {
+#ifdef NORMDOC_CLI
+// impact's text: by depth, then in the order of 文号 within a depth; Chinese by default.
+TEST(ReportsOrder, ImpactTextByDepthThenTheOrderOfNumbers) {
+    const std::string dir = test::scratch_dir("reports-order-impact");
+    test::write_file(dir + "/c.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<corpus xmlns="urn:normdoc:corpus:1">
+  <authorities><authority id="kjj" name="江阴市科学技术局" kind="department" level="county"/></authorities>
+  <documents>
+    <document id="base" kind="normative" number="澄科发〔2012〕1号"><title>依据</title><issuer ref="kjj"/><dates published="2012-01-01"/></document>
+    <document id="z15" kind="normative" number="澄科发〔2013〕15号"><title>十五号</title><issuer ref="kjj"/><dates published="2013-05-01"/>
+      <relations><based-on ref="base"/></relations></document>
+    <document id="z6" kind="normative" number="澄科发〔2013〕6号"><title>六号</title><issuer ref="kjj"/><dates published="2013-03-01"/>
+      <relations><based-on ref="base"/></relations></document>
+    <document id="a2" kind="normative" number="澄科发〔2013〕2号"><title>二层</title><issuer ref="kjj"/><dates published="2013-06-01"/>
+      <relations><implements ref="z15"/></relations></document>
+  </documents>
+</corpus>
+)");
+    const auto r = test::run_cli(dir, {"impact", "c.xml", "澄科发〔2012〕1号", "--as-of", "2014-01-01"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("截至 2014-01-01，以 澄科发〔2012〕1号《依据》 为依据的文件（含间接）：3 件"), std::string::npos) << r.out;
+    EXPECT_LT(r.out.find("澄科发〔2013〕6号"), r.out.find("澄科发〔2013〕15号")) << r.out;
+    EXPECT_LT(r.out.find("澄科发〔2013〕15号"), r.out.find("澄科发〔2013〕2号")) << r.out;  // depth 2 after depth 1
+}
+#endif
+}  // namespace
+}  // namespace normdoc

@@ -8,7 +8,6 @@
 #include "normdoc/io.hpp"
 
 #include <cstddef>
-#include <functional>
 #include <string>
 
 namespace normdoc {
@@ -67,7 +66,22 @@ FileSystem& default_file_system();
 // replaced one keeps its permission bits. If the producer throws, nothing is left behind and its
 // exception goes on. Throws IoError (path and reason) on any system failure; if the failure is
 // the final directory fsync, the new content is already in place.
-void write_file_atomically(const std::string& path, const std::function<void(OutputSink&)>& producer,
-                           FileSystem& fs = default_file_system());
+//   write_file_atomically(path, [&](OutputSink& out) { out.write(text); });
+template <class Producer>
+void write_file_atomically(const std::string& path, Producer&& producer, FileSystem& fs = default_file_system());
+
+namespace detail {
+// The producer as a function and its object (no <functional> in the header: it costs more to
+// compile than the rest of normdoc's own code).
+void write_file_atomically(const std::string& path, void (*produce)(void* producer, OutputSink& out), void* producer,
+                           FileSystem& fs);
+}  // namespace detail
+
+template <class Producer>
+void write_file_atomically(const std::string& path, Producer&& producer, FileSystem& fs) {
+    auto call = [&producer](OutputSink& out) { producer(out); };  // an object, whatever Producer is
+    using Call = decltype(call);
+    detail::write_file_atomically(path, [](void* c, OutputSink& out) { (*static_cast<Call*>(c))(out); }, &call, fs);
+}
 
 }  // namespace normdoc

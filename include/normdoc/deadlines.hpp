@@ -29,6 +29,14 @@ struct Deadline {
     DocumentId document;
 };
 
+// The last day of the window D … D+DAYS. Nothing in a corpus falls due after 2299 (SPEC §7 dates end
+// in 2199, terms are years): a larger window ends there, so D+DAYS never leaves the calendar.
+inline Date deadlines_last_day(Date as_of, Days within) {
+    const Date cap(2299, 12, 31);
+    const long room = as_of < cap ? (cap - as_of).days() : 0;
+    return as_of + boost::gregorian::days(within.count < room ? within.count : room);
+}
+
 // SPEC §13: sorted by date, then event, then document id (bytes). `within`: DAYS, the window's
 // last day being as_of + within (both ends included).
 std::vector<Deadline> deadlines(const Corpus& corpus, Date as_of, Days within, const CleanupScope& scope);

@@ -1,6 +1,8 @@
 // normdoc: the lifecycle of normative documents (规范性文件). Umbrella header: everything but
 // normdoc/graph.hpp (the relation graph as a Boost.Graph, for your own algorithms: include it
-// where you want it, it costs more to compile than all the rest) and normdoc/normdoc.h (the C ABI).
+// where you want it, it costs more to compile than all the rest), normdoc/generate.hpp (synthetic
+// corpora for tests and benchmarks: its progress callback is a std::function, whose header costs
+// as much as the rest) and normdoc/normdoc.h (the C ABI).
 #pragma once
 
 #include "normdoc/akn.hpp"
@@ -14,7 +16,6 @@
 #include "normdoc/document.hpp"
 #include "normdoc/dot.hpp"
 #include "normdoc/draft.hpp"
-#include "normdoc/generate.hpp"
 #include "normdoc/id.hpp"
 #include "normdoc/impact.hpp"
 #include "normdoc/io.hpp"

@@ -3,6 +3,7 @@
 // All or nothing: on any problem every reason goes to standard error and nothing is written.
 #include "apply_registry.hpp"
 #include "commands.hpp"
+#include "lang.hpp"
 #include "load.hpp"
 #include "output.hpp"
 
@@ -11,6 +12,8 @@
 #include "normdoc/registry.hpp"
 #include "normdoc/plan.hpp"
 #include "normdoc/registry.hpp"
+
+#include "report/messages.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -47,7 +50,7 @@ const Command k_apply_command{
     "--only-competent the items the issuers may not decide (and those an earlier decision ended) are\n"
     "left out, one warning each naming who may decide them, and the rest is applied (exit 1 if none).",
     {"CORPUS", "PLAN"},
-    {k_id, k_number, k_title, k_issuer, k_date, k_kind, k_only_competent, k_out},
+    {k_id, k_number, k_title, k_issuer, k_date, k_kind, k_only_competent, opt::lang, k_out},
     {},
     run_apply,
 };
@@ -106,20 +109,42 @@ int run_apply(const Args& args) {
         write_file_atomically(out, [&](OutputSink& sink) { sink.write(*edited); });
     else
         save_corpus(*applied.corpus, out);  // a snapshot, or a file that cannot take it in place
-    // What it did, for the person who ran it.
-    std::cout << "decision " << decision.id << " (" << decision.number << ") written to " << out << ": repeals "
-              << applied.repealed << ", declares invalid " << applied.declared_invalid << '\n';
+    // What it did, for the person who ran it (in the catalogue's words): the decision, how many
+    // items it ended, what was left out and for whom, and the to-dos the plan leaves to people.
+    using report::Msg;
+    const report::Messages m(lang_of(args));
+    auto named = [&](std::string_view ref) {
+        const auto d = corpus->find_document(ref);
+        if (!d) return std::string(ref);
+        const Document doc = corpus->document(*d);
+        return (doc.number().empty() ? std::string() : std::string(doc.number())) + "《" + std::string(doc.title()) + "》";
+    };
+    auto authority = [&](AuthorityId a) { return std::string(corpus->authority(a).name()) + " (" + std::string(corpus->authority(a).id()) + ")"; };
+    std::ostringstream said;
+    said << m.fill(Msg::apply_written, {decision.id, decision.number, out}) << m.text(Msg::list_separator)
+         << m.fill(Msg::apply_counts, {std::to_string(applied.repealed), std::to_string(applied.declared_invalid)}) << '\n';
     if (!applied.left_out.empty()) {
-        std::cout << "left out " << applied.left_out.size() << (applied.left_out.size() == 1 ? " item" : " items") << ":\n";
+        said << m.fill(Msg::apply_left_out, {std::to_string(applied.left_out.size())}) << '\n';
         for (const LeftOutItem& item : applied.left_out) {
-            std::cout << "  " << item.ref << " (" << to_string(item.action) << "): ";
-            if (item.competent.empty()) std::cout << "already ended";
-            for (std::size_t k = 0; k < item.competent.size(); ++k)
-                std::cout << (k ? " or " : "for ") << corpus->authority(item.competent[k]).name() << " ("
-                          << corpus->authority(item.competent[k]).id() << ")" << (k + 1 == item.competent.size() ? " to decide" : "");
-            std::cout << '\n';
+            std::string who;
+            for (std::size_t k = 0; k < item.competent.size(); ++k) { if (k) who += m.text(Msg::apply_or); who += authority(item.competent[k]); }
+            said << "  " << m.fill(Msg::apply_item, {named(item.ref), m.action(item.action)}) << m.text(Msg::colon)
+                 << (item.competent.empty() ? std::string(m.text(Msg::apply_already_ended)) : m.fill(Msg::apply_left_for, {who})) << '\n';
         }
     }
+    std::vector<const PlanItem*> to_do;
+    for (const PlanItem& item : plan.plan->items)
+        if (item.action == Action::amend || item.action == Action::evaluate) to_do.push_back(&item);
+    if (!to_do.empty()) {
+        said << m.fill(Msg::apply_to_do, {std::to_string(to_do.size())}) << '\n';
+        for (const PlanItem* item : to_do) {
+            said << "  " << m.fill(Msg::apply_item, {named(item->ref), m.action(item->action)});
+            if (const auto d = corpus->find_document(item->ref))
+                said << m.text(Msg::colon) << m.fill(Msg::apply_drafter, {authority(corpus->document(*d).drafter())});
+            said << '\n';
+        }
+    }
+    std::cout << said.str();
     return k_exit_ok;
 }
 

@@ -54,4 +54,10 @@ extern const Command k_withdraw_command;
 int run_compact(const Args& args);
 extern const Command k_compact_command;
 
+int run_annual(const Args& args);
+extern const Command k_annual_command;
+
+int run_deadlines(const Args& args);
+extern const Command k_deadlines_command;
+
 }  // namespace normdoc::cli

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "csv.hpp"
 #include "lang.hpp"
+#include "progress.hpp"
 #include "load.hpp"
 #include "output.hpp"
 #include "table.hpp"
@@ -38,10 +39,14 @@ int run_impact(const Args& args) {
     using report::Msg;
     const Date as_of = args.as_of();
     const report::Messages m(lang_of(args));
+    Progress progress(args, m);
+    progress.reading(args.positional(0));
     const auto corpus = load_corpus_or_report(args.positional(0));
     if (!corpus) return k_exit_invalid;
     const DocumentId root = require_document(*corpus, args.positional(1), "DOC");
+    progress.working();
     const auto entries = impact(*corpus, root, as_of);
+    progress.writing();
 
     write_output(args, [&](std::ostream& out) {
         if (args.format() == Format::csv) {

@@ -1,6 +1,7 @@
 #include "load.hpp"
 
 #include "options.hpp"
+#include "progress.hpp"
 
 #include "normdoc/io.hpp"
 #include "normdoc/registry.hpp"
@@ -39,7 +40,7 @@ LoadReport report_loaded(LoadResult result, const std::string& path) {
         lines << p << '\n';
         ++(p.is_error() ? report.errors : report.warnings);
     }
-    std::cerr << lines.str() << std::flush;
+    write_to_stderr(lines.str());  // erases a progress line first
     report.problems = std::move(result.problems);
 
     if (report.errors == 0) {

@@ -37,6 +37,8 @@ const Command* const k_commands[] = {
     &k_add_command,
     &k_withdraw_command,
     &k_compact_command,
+    &k_annual_command,
+    &k_deadlines_command,
 };
 
 const Command* find_command(std::string_view name) {

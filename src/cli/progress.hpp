@@ -4,8 +4,8 @@
 //   Progress progress(args, messages);   // nothing is shown during the first second
 //   progress.reading(path);  … progress.working();  … progress.writing();
 //
-// A thread wakes four times a second and, once a second has passed, rewrites one line on the
-// terminal: "normdoc cleanup: 读取 corpus.xml … 3 秒". The line is erased when the work ends.
+// A thread wakes once a second has passed (NORMDOC_PROGRESS_AFTER_MS milliseconds, for tests),
+// then four times a second, and rewrites one line on the terminal: "normdoc cleanup: 读取 corpus.xml … 3 秒". The line is erased when the work ends.
 #pragma once
 
 #include "options.hpp"
@@ -20,6 +20,10 @@
 #include <thread>
 
 namespace normdoc::cli {
+
+// Writes `text` to standard error; when a progress line is on the terminal it is erased first and
+// not redrawn while the text is written (problems printed while loading stay readable).
+void write_to_stderr(const std::string& text);
 
 class Progress {
 public:
@@ -36,8 +40,9 @@ public:
     void stop();
 
 private:
+    friend void write_to_stderr(const std::string& text);
     void stage(std::string text);
-    void run();
+    void run(std::chrono::milliseconds after);
 
     const report::Messages& messages_;
     std::string command_;

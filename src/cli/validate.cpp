@@ -1,6 +1,9 @@
 // normdoc validate CORPUS: every problem on standard error, exit 1 if there is any error.
 #include "commands.hpp"
 #include "load.hpp"
+#include "progress.hpp"
+
+#include "report/messages.hpp"
 
 #include <iostream>
 
@@ -20,7 +23,11 @@ const Command k_validate_command{
 
 int run_validate(const Args& args) {
     const std::string& path = args.positional(0);
+    const report::Messages messages(report::Lang::zh);
+    Progress progress(args, messages);  // SPEC §13: a million documents take seconds
+    progress.reading(path);
     const LoadReport report = load_and_report(path);
+    progress.stop();
     std::cerr << path << ": ";
     if (report.corpus)
         std::cerr << report.corpus->document_count() << " documents, " << report.corpus->authority_count()
