@@ -1,12 +1,46 @@
 # normdoc_example_tests(LANG RUN): CTest tests that run a binding's three examples (SPEC §14) and
 # compare them with the CLI, byte for byte and exit code for exit code (cmake/CompareWithCli.cmake).
 # RUN is the command that runs an example, a list in which @NAME@ stands for Status, Cleanup or
-# Impact. Corpora: the bundled example, hand-made edge cases (tests/data/bindings/edge.xml: CSV
+# Impact (@name@ for status, cleanup or impact). Corpora: the bundled example, hand-made edge cases (tests/data/bindings/edge.xml: CSV
 # quoting, non-ASCII ids, trials, drafts, a repealed basis) and a generated one; bad input: a
 # missing file, a bad date, an unknown scope or document, a malformed and an invalid corpus.
 include_guard(GLOBAL)
 
+# normdoc_binding_env(OUT): the environment a JVM or mono needs to load this build's
+# libnormdoc_c.so, as VAR=value items. A UTF-8 locale always (arguments and file names are
+# decoded by it). In a build with AddressSanitizer (the dev preset) the library needs the ASan
+# runtime first in the process: preloaded, with libstdc++ (ASan's __cxa_throw interceptor must
+# find the real one), and the runtimes' own SIGSEGV handling off (the JVM uses SIGSEGV itself);
+# leak checking off (the JVM's and mono's own allocations at exit are not ours: the C ABI's
+# leaks are checked by tests/capi_test.cpp under LeakSanitizer).
+function(normdoc_binding_env out)
+  set(env "LC_ALL=C.UTF-8")
+  if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*address")
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
+                    OUTPUT_VARIABLE asan OUTPUT_STRIP_TRAILING_WHITESPACE)
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so.6
+                    OUTPUT_VARIABLE stdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)
+    list(APPEND env "LD_PRELOAD=${asan} ${stdcxx}"
+         "ASAN_OPTIONS=detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:allow_user_segv_handler=1")
+  endif()
+  set(${out} "${env}" PARENT_SCOPE)
+endfunction()
+
+# Whether the bindings' tests can run in this build: not under ThreadSanitizer (a JVM or mono
+# loading a TSan library reports the runtimes' own synchronisation as races).
+function(normdoc_bindings_testable out)
+  if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*thread")
+    message(STATUS "normdoc: ThreadSanitizer build: the Java and C# tests are not registered")
+    set(${out} FALSE PARENT_SCOPE)
+  else()
+    set(${out} TRUE PARENT_SCOPE)
+  endif()
+endfunction()
+
 function(normdoc_example_tests lang run)
+  normdoc_binding_env(env)
+  # The example runs through `cmake -E env`, so that only it (not cmake -P) gets the environment.
+  set(run ${CMAKE_COMMAND} -E env ${env} ${run})
   # The generated corpus: written once per language, before any test that reads it
   # (FIXTURES_REQUIRED), never by two tests.
   set(gen ${CMAKE_CURRENT_BINARY_DIR}/generated-3000.xml)
@@ -55,14 +89,14 @@ function(normdoc_example_tests lang run)
     list(SUBLIST parts ${after} -1 cli_args)
     string(TOLOWER "${example}" command)
     string(REPLACE "@NAME@" "${example}" example_run "${run}")
+    string(REPLACE "@name@" "${command}" example_run "${example_run}")
     list(APPEND example_run ${example_args})
     string(REPLACE ";" "|" example_run "${example_run}")
     string(REPLACE ";" "|" cli_run "${command};${cli_args};--format;csv")
     add_test(NAME ${lang}.example.${name}
       COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:normdoc_cli> "-DCLI_ARGS=${cli_run}" "-DEXAMPLE=${example_run}"
               -DWORK=${CMAKE_CURRENT_BINARY_DIR}/compare/${name} -P ${PROJECT_SOURCE_DIR}/cmake/CompareWithCli.cmake)
-    set_tests_properties(${lang}.example.${name} PROPERTIES TIMEOUT 120 LABELS "bindings;${lang}"
-                         ENVIRONMENT "LC_ALL=C.UTF-8")
+    set_tests_properties(${lang}.example.${name} PROPERTIES TIMEOUT 120 LABELS "bindings;${lang}")
     if(name MATCHES "generated")
       set_tests_properties(${lang}.example.${name} PROPERTIES FIXTURES_REQUIRED normdoc_${lang}_corpus)
     endif()
@@ -70,6 +104,7 @@ function(normdoc_example_tests lang run)
 
   # scripts/example, as tests outside the project call it (on this build: nothing to build).
   set(script ${PROJECT_SOURCE_DIR}/scripts/example)
+  string(REPLACE ";" "|" env_bar "${env}")
   set(script_cases
     "status|${ex}|2018-11-30@${ex}|--as-of|2018-11-30"
     "cleanup|${edge}|2020-06-30|dept@${edge}|--as-of|2020-06-30|--scope|dept"
@@ -83,7 +118,7 @@ function(normdoc_example_tests lang run)
     string(REGEX MATCH "^[a-z]+" command "${example_args}")
     add_test(NAME ${lang}.script.${command}.${i}
       COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:normdoc_cli> "-DCLI_ARGS=${command}|${cli_args}|--format|csv"
-              "-DEXAMPLE=${script}|${lang}|${example_args}"
+              "-DEXAMPLE=${CMAKE_COMMAND}|-E|env|${env_bar}|${script}|${lang}|${example_args}"
               -DWORK=${CMAKE_CURRENT_BINARY_DIR}/compare/script-${i} -P ${PROJECT_SOURCE_DIR}/cmake/CompareWithCli.cmake)
     set_tests_properties(${lang}.script.${command}.${i} PROPERTIES TIMEOUT 120 LABELS "bindings;${lang}"
                          ENVIRONMENT "NORMDOC_BUILD_DIR=${PROJECT_BINARY_DIR}")

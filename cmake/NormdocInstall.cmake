@@ -10,6 +10,8 @@ install(TARGETS normdoc EXPORT normdocTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY include/normdoc DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The C ABI's shared library (include/normdoc/normdoc.h is among the headers): what bindings load.
+install(TARGETS normdoc_c_shared LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 if(NORMDOC_BUILD_CLI)
   install(TARGETS normdoc_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()

@@ -1,6 +1,7 @@
 // Graphviz DOT output of the relation graph (SPEC §10 `graph`).
 #include "normdoc/dot.hpp"
 
+#include "normdoc/document_order.hpp"
 #include "normdoc/status.hpp"
 
 #include <algorithm>
@@ -94,7 +95,42 @@ std::vector<bool> neighbourhood(const Corpus& corpus, DocumentId root, std::uint
             }
         }
     }
+    // What amends or ends the root (and what the root amends or ends): its modifying relations
+    // either way, so that the picture of a document shows what became of it.
+    for (const Relation& r : corpus.relations_to(root))
+        if (is_modifying(r.kind)) in[r.source.index()] = true;
+    for (const Relation& r : corpus.relations_from(root))
+        if (is_modifying(r.kind)) in[r.target.index()] = true;
     return in;
+}
+
+}  // namespace
+
+namespace {
+
+void append_node(std::string& out, const Corpus& corpus, DocumentId d, const DotOptions& options) {
+    const Document doc = corpus.document(d);
+    const Status s = status_of(corpus, d, options.as_of).status;
+    out += "    ";
+    append_quoted(out, doc.id());
+    out += " [label=";
+    std::string label;
+    if (!doc.number().empty()) {
+        label += doc.number();
+        label += '\n';
+    }
+    label += short_title(doc.title());
+    label += "\n(";
+    label += to_string(s);
+    label += ')';
+    append_quoted(out, label);
+    out += ", tooltip=";
+    append_quoted(out, doc.title());
+    out += ", fillcolor=\"";
+    out += fill(s);
+    out += '"';
+    if (options.root && d == *options.root) out += ", penwidth=3";
+    out += "];\n";
 }
 
 }  // namespace
@@ -104,37 +140,45 @@ std::string write_dot(const Corpus& corpus, const DotOptions& options) {
     if (options.root) in = neighbourhood(corpus, *options.root, options.depth);
     auto included = [&](DocumentId d) { return in.empty() || in[d.index()]; };
 
+    // The documents shown, by first issuer, each issuer's in the order of 文号.
+    std::vector<DocumentId> shown;
+    for (DocumentId d : corpus.documents_by_id())
+        if (included(d)) shown.push_back(d);
+    shown = in_document_order(corpus, std::move(shown));
+
     std::string out;
     out += "digraph normdoc {\n";
-    out += "  graph [rankdir=BT, label=";
+    out += "  graph [rankdir=BT, newrank=true, label=";
     append_quoted(out, "as of " + format_date(options.as_of));
-    out += ", labelloc=t, fontname=\"Noto Sans CJK SC,sans-serif\"];\n";
-    out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK SC,sans-serif\", fontsize=10];\n";
-    out += "  edge [fontname=\"sans-serif\", fontsize=8];\n";
-    for (DocumentId d : corpus.documents_by_id()) {
-        if (!included(d)) continue;
-        const Document doc = corpus.document(d);
-        const Status s = status_of(corpus, d, options.as_of).status;
-        out += "  ";
-        append_quoted(out, doc.id());
-        out += " [label=";
-        std::string label;
-        if (!doc.number().empty()) {
-            label += doc.number();
-            label += '\n';
-        }
-        label += short_title(doc.title());
-        label += "\n(";
-        label += to_string(s);
-        label += ')';
-        append_quoted(out, label);
+    out += ", labelloc=t, fontname=\"Noto Sans CJK SC\", fontsize=12];\n";
+    out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK SC\", fontsize=10];\n";
+    out += "  edge [fontname=\"Noto Sans CJK SC\", fontsize=8];\n";
+    const std::uint32_t row = std::max<std::uint32_t>(1, options.row_width);
+    for (std::size_t begin = 0; begin < shown.size();) {
+        const AuthorityId issuer = corpus.document(shown[begin]).issuers()[0];
+        std::size_t end = begin;
+        while (end < shown.size() && corpus.document(shown[end]).issuers()[0] == issuer) ++end;
+        const Authority a = corpus.authority(issuer);
+        out += "  subgraph \"cluster_";
+        out += std::to_string(issuer.index());
+        out += "\" {\n    graph [label=";
+        append_quoted(out, a.name());
         out += ", tooltip=";
-        append_quoted(out, doc.title());
-        out += ", fillcolor=\"";
-        out += fill(s);
-        out += '"';
-        if (options.root && d == *options.root) out += ", penwidth=3";
-        out += "];\n";
+        append_quoted(out, a.id());
+        // labelloc=b: rankdir=BT turns the cluster over, so its bottom is the top of the picture.
+        out += ", style=\"rounded\", color=\"#7f7f7f\", labeljust=l, labelloc=b];\n";
+        for (std::size_t k = begin; k < end; ++k) append_node(out, corpus, shown[k], options);
+        // Rows of at most `row` documents, the first on top: with rankdir=BT an edge points up, so
+        // an invisible edge from each document `row` places on to it puts that one a row lower.
+        for (std::size_t k = begin; k + row < end; ++k) {
+            out += "    ";
+            append_quoted(out, corpus.document(shown[k + row]).id());
+            out += " -> ";
+            append_quoted(out, corpus.document(shown[k]).id());
+            out += " [style=invis];\n";
+        }
+        out += "  }\n";
+        begin = end;
     }
     for (DocumentId d : corpus.documents_by_id()) {
         if (!included(d)) continue;

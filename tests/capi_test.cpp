@@ -505,6 +505,38 @@ TEST(CApi, AMalformedPlanIsInvalidPlanWithItsProblems) {
     EXPECT_EQ(nd_plan_read("/nonexistent/plan.xml", &plan, nullptr, &err), ND_E_IO);
 }
 
+// capi_fuzz found it: the plan reader quotes a bad attribute's bytes in its problem; what the
+// library gives out is UTF-8 all the same (each bad byte becomes U+FFFD).
+TEST(CApi, MessagesAndProblemsAreUtf8EvenWhenTheInputWasNot) {
+    const std::string xml = "<cleanup-plan xmlns=\"urn:normdoc:plan:1\" as-of=\"2018-1\xff\xff"
+                            "1-30\">\n"
+                            "<item ref=\"d\xfe\" action=\"retain\"/>\n</cleanup-plan>\n";
+    nd_plan* plan = nullptr;
+    nd_problems* problems = nullptr;
+    nd_error err;
+    ASSERT_EQ(nd_plan_read_buffer(xml.data(), xml.size(), "p.xml", &plan, &problems, &err), ND_E_INVALID_PLAN);
+    EXPECT_TRUE(valid_utf8(err.message)) << err.message;
+    EXPECT_NE(std::string(err.message).find("\xEF\xBF\xBD"), std::string::npos) << err.message;
+    size_t n = 0;
+    nd_problems_count(problems, &n, nullptr);
+    for (size_t i = 0; i < n; ++i) {
+        nd_problem p;
+        ASSERT_EQ(nd_problems_get(problems, i, &p, nullptr), ND_OK);
+        EXPECT_TRUE(valid_utf8(p.message)) << p.message;
+        EXPECT_TRUE(valid_utf8(p.subject_id));
+    }
+    nd_problems_free(problems);
+    // A plan that reads, with a ref that is not UTF-8: its ref comes out as UTF-8.
+    const std::string ok = "<cleanup-plan xmlns=\"urn:normdoc:plan:1\" as-of=\"2018-11-30\">\n"
+                           "<item ref=\"d\xfe\" action=\"retain\"/>\n</cleanup-plan>\n";
+    if (nd_plan_read_buffer(ok.data(), ok.size(), "p.xml", &plan, nullptr, &err) == ND_OK) {
+        nd_plan_item item;
+        ASSERT_EQ(nd_plan_item_get(plan, 0, &item, nullptr), ND_OK);
+        EXPECT_STREQ(item.ref, "d\xEF\xBF\xBD");
+        nd_plan_free(plan);
+    }
+}
+
 TEST(CApi, AnAppliedPlanEndsItsItemsAndANewCleanupProposesNoEndingForThem) {
     Opened o;
     nd_cleanup* c = nullptr;

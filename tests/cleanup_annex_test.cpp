@@ -5,6 +5,7 @@
 // the order of 文号 (SPEC §13, worked out here again from the corpus, not taken from the program).
 #include "normdoc/builder.hpp"
 #include "normdoc/io.hpp"
+#include "report/cleanup_html.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -108,8 +109,8 @@ std::vector<Expected> in_annex_order(const Corpus& corpus, std::vector<Expected>
 }
 
 std::vector<Expected> expected_rows(const std::string& dir, const std::string& corpus_path, const std::vector<std::string>& extra,
-                                    const Corpus& corpus) {
-    std::vector<std::string> args{"cleanup", corpus_path, "--as-of", "2018-11-30", "--format", "csv", "-o", dir + "/annex.csv"};
+                                    const Corpus& corpus, const std::string& as_of = "2018-11-30") {
+    std::vector<std::string> args{"cleanup", corpus_path, "--as-of", as_of, "--format", "csv", "-o", dir + "/annex.csv"};
     args.insert(args.end(), extra.begin(), extra.end());
     const test::CliRun r = run_cli(dir, args);
     EXPECT_EQ(r.code, 0) << r.err;
@@ -189,10 +190,10 @@ std::vector<RenderedRow> rendered_rows(const std::string& dom) {
     return rows;
 }
 
-// 清理意见 of each action (SPEC §13's column), as a legal office words it.
+// 清理意见 of each action (SPEC §13's column), as the seed report and a legal office's annex word it.
 std::string opinion(const std::string& action) {
     static const std::map<std::string, std::string> words{
-        {"repeal", "废止"}, {"declare-invalid", "宣布失效"}, {"amend", "修改"}, {"evaluate", "评估"}, {"retain", "继续有效"}};
+        {"repeal", "拟废止"}, {"declare-invalid", "拟宣布失效"}, {"amend", "拟修改"}, {"evaluate", "需评估"}, {"retain", "继续有效"}};
     return words.at(action);
 }
 
@@ -244,6 +245,28 @@ TEST(CleanupHtml, ChromiumRendersEveryRowOfTheCsvInTheOrderOfWenhaoAndFetchesNot
     EXPECT_NE(dom.find("<svg"), std::string::npos);
 }
 
+// The same on a generated corpus (normdoc generate: many issuers, joint documents, numbers of
+// every agency, documents without a number): a few hundred rows in the order of 文号.
+std::string generated_corpus(const std::string& dir) {
+    const test::CliRun g = run_cli(dir, {"generate", "--documents", "600", "--seed", "17", "-o", dir + "/generated.xml"});
+    EXPECT_EQ(g.code, 0) << g.err;
+    return dir + "/generated.xml";
+}
+
+TEST(CleanupHtml, ChromiumRendersAGeneratedCorpusInTheOrderOfWenhao) {
+    if (!have("chromium")) GTEST_SKIP() << "chromium is not installed (scripts/bootstrap installs Debian's chromium)";
+    const std::string dir = scratch_dir("cleanup-html-generated");
+    const std::string path = generated_corpus(dir);
+    const Corpus corpus = load(path);
+    const std::vector<Expected> expected = expected_rows(dir, path, {}, corpus, "2020-06-30");
+    ASSERT_GT(expected.size(), 300u);
+    const test::CliRun r = run_cli(dir, {"cleanup", path, "--as-of", "2020-06-30", "--format", "html", "-o", dir + "/annex.html"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_EQ(chromium(dir, dir + "/annex.html", "--dump-dom", dir + "/dom.html"), 0) << read_text(dir + "/chromium.err");
+    expect_rows_match(rendered_rows(read_text(dir + "/dom.html")), expected, corpus);
+    EXPECT_EQ(page_requests(read_text(dir + "/net-log.json")), std::vector<std::string>{});
+}
+
 // The network check above can fail: a page with an outside image and style sheet is caught.
 TEST(CleanupHtml, TheNetworkCheckSeesAPageThatFetchesFromElsewhere) {
     if (!have("chromium")) GTEST_SKIP() << "chromium is not installed (scripts/bootstrap installs Debian's chromium)";
@@ -284,6 +307,45 @@ TEST(CleanupHtml, EverythingIsEscaped) {
     EXPECT_EQ(rows[0].cells.at(3), "A&B \"市\" <政府>");
 }
 
+// SPEC §13: the page's inline SVG picture shows the documents to be ended and the documents that
+// rest on them; past the limit it says how many more there are (the tables list them all).
+TEST(CleanupHtml, ThePictureShowsTheDocumentsToBeEndedAndWhatRestsOnThem) {
+    CorpusBuilder b;
+    b.authority("gov", "江阴市人民政府", AuthorityKind::government);
+    b.document("old", DocumentKind::normative, "旧办法").issuer("gov").number("澄政发〔2010〕1号").dates("2010-01-01");
+    b.document("rests", DocumentKind::normative, "实施细则").issuer("gov").number("澄政发〔2018〕2号").dates("2018-01-01").based_on("old");
+    b.document("other", DocumentKind::normative, "另一旧办法").issuer("gov").number("澄政发〔2011〕3号").dates("2011-01-01");
+    LoadResult built = b.build();
+    ASSERT_TRUE(built.corpus);
+    const CleanupResult r = cleanup(*built.corpus, test::d("2018-11-30"), CleanupScope::all());
+    ASSERT_TRUE(is_ending(r.find(*built.corpus->find_document("old"))->action));
+    ASSERT_TRUE(is_ending(r.find(*built.corpus->find_document("other"))->action));
+
+    const report::Messages zh(report::Lang::zh);
+    std::ostringstream all;
+    report::write_cleanup_html(all, r, zh);
+    const std::string page = all.str();
+    const std::size_t from = page.find("<svg"), to = page.find("</svg>");
+    ASSERT_NE(from, std::string::npos);
+    const std::string svg = page.substr(from, to - from);
+    for (const char* number : {"澄政发〔2010〕1号", "澄政发〔2018〕2号", "澄政发〔2011〕3号"}) EXPECT_NE(svg.find(number), std::string::npos) << number;
+    EXPECT_NE(svg.find("marker-end"), std::string::npos);  // the arrow from the dependent to its basis
+    EXPECT_EQ(svg.find("另有"), std::string::npos);
+
+    // "rests" loses its only basis, so it is to be repealed too: three documents to be ended, the
+    // repeal first (the tables' order), then the two declared invalid.
+    EXPECT_EQ(r.find(*built.corpus->find_document("rests"))->action, Action::repeal);
+    report::CleanupHtmlOptions one;
+    one.picture_limit = 1;
+    std::ostringstream limited;
+    report::write_cleanup_html(limited, r, zh, one);
+    const std::string small = limited.str().substr(limited.str().find("<svg"));
+    EXPECT_NE(small.find("另有 2 份"), std::string::npos);
+    EXPECT_NE(small.substr(0, small.find("</svg>")).find("澄政发〔2018〕2号"), std::string::npos);
+    EXPECT_EQ(small.substr(0, small.find("</svg>")).find("澄政发〔2011〕3号"), std::string::npos);
+    EXPECT_NE(small.find("澄政发〔2011〕3号"), std::string::npos);  // still in its table
+}
+
 // SPEC §13: printable. The print style sheet repeats a table's header on each page, starts each
 // table after the first on a new page, and names Chinese fonts with fallbacks.
 TEST(CleanupHtml, PrintStyleSheetRepeatsTheHeaderAndBreaksBetweenTables) {
@@ -305,6 +367,39 @@ TEST(CleanupHtml, PrintStyleSheetRepeatsTheHeaderAndBreaksBetweenTables) {
     EXPECT_EQ(tables, 5u);  // the example has repeal, declare-invalid, amend, evaluate and retain
     EXPECT_NE(page.find("<thead><tr><th class=\"n\">序号</th><th>文件名称</th><th>文号</th><th>制定机关</th><th>清理意见</th><th>理由</th></tr></thead>"),
               std::string::npos);
+}
+
+// Printed (Chromium's --print-to-pdf, the print style sheet in force), each action table after the
+// first starts a page of its own: the page prints on more sheets than the same page without its
+// page-break rule, and on at least as many as it has tables.
+std::size_t pdf_pages(const std::string& pdf) {
+    static const std::regex page(R"(/Type\s*/Page[^s])");
+    return static_cast<std::size_t>(std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page), std::sregex_iterator()));
+}
+
+TEST(CleanupHtml, PrintedEachTableAfterTheFirstStartsANewPage) {
+    if (!have("chromium")) GTEST_SKIP() << "chromium is not installed (scripts/bootstrap installs Debian's chromium)";
+    const std::string dir = scratch_dir("cleanup-html-pdf");
+    const test::CliRun r = run_cli(dir, {"cleanup", k_example, "--as-of", "2018-11-30", "--format", "html", "-o", dir + "/annex.html"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::string html = read_text(dir + "/annex.html");
+    std::size_t tables = 0;
+    for (std::size_t at = html.find("<section class=\"table\""); at != std::string::npos; at = html.find("<section class=\"table\"", at + 1))
+        ++tables;
+    EXPECT_EQ(tables, 5u);
+    const std::string rule = "break-before: page; page-break-before: always;";
+    const std::size_t at = html.find(rule);
+    ASSERT_NE(at, std::string::npos);
+    test::write_file(dir + "/unbroken.html", html.erase(at, rule.size()));
+
+    ASSERT_EQ(chromium(dir, dir + "/annex.html", "--no-pdf-header-footer --print-to-pdf=" + dir + "/annex.pdf", dir + "/stdout.txt"), 0)
+        << read_text(dir + "/chromium.err");
+    ASSERT_EQ(chromium(dir, dir + "/unbroken.html", "--no-pdf-header-footer --print-to-pdf=" + dir + "/unbroken.pdf", dir + "/stdout.txt"), 0)
+        << read_text(dir + "/chromium.err");
+    const std::string pdf = read_text(dir + "/annex.pdf");
+    ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
+    EXPECT_GE(pdf_pages(pdf), tables);
+    EXPECT_GT(pdf_pages(pdf), pdf_pages(read_text(dir + "/unbroken.pdf")));
 }
 
 // The README's picture: the browser takes a screenshot of the page (docs/images/cleanup-annex.png
@@ -433,6 +528,59 @@ TEST(CleanupXlsx, AnotherReaderFindsTheCsvRowsInASheetForAllAndOnePerAction) {
             if (e.action == actions[a]) of_action.push_back(e);
         expect_sheet_matches(sheets.at(names[a + 1]), of_action, corpus);
     }
+}
+
+TEST(CleanupXlsx, AnotherReaderFindsTheRowsOfAGeneratedCorpus) {
+    if (std::system("/usr/bin/python3 -c 'import zipfile' > /dev/null 2>&1") != 0) GTEST_SKIP() << "/usr/bin/python3 is missing";
+    const std::string dir = scratch_dir("cleanup-xlsx-generated");
+    const std::string path = generated_corpus(dir);
+    const Corpus corpus = load(path);
+    const std::vector<Expected> expected = expected_rows(dir, path, {}, corpus, "2020-06-30");
+    const test::CliRun r = run_cli(dir, {"cleanup", path, "--as-of", "2020-06-30", "--format", "xlsx", "-o", dir + "/annex.xlsx"});
+    if (r.code == 2 && r.err.find("libxlsxwriter") != std::string::npos) GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::vector<std::string> order;
+    const std::map<std::string, Sheet> sheets = read_workbook(dir, dir + "/annex.xlsx", order);
+    ASSERT_FALSE(order.empty());
+    EXPECT_EQ(order[0], "全部");
+    expect_sheet_matches(sheets.at("全部"), expected, corpus);
+    // A sheet per action that has documents, strongest first, each with exactly those.
+    const std::vector<std::pair<std::string, std::string>> actions{
+        {"repeal", "拟废止"}, {"declare-invalid", "拟宣布失效"}, {"amend", "拟修改"}, {"evaluate", "需评估"}, {"retain", "继续有效"}};
+    std::vector<std::string> names{"全部"};
+    for (const auto& [action, name] : actions) {
+        std::vector<Expected> of_action;
+        for (const Expected& e : expected)
+            if (e.action == action) of_action.push_back(e);
+        if (of_action.empty()) continue;
+        names.push_back(name);
+        SCOPED_TRACE(name);
+        expect_sheet_matches(sheets.at(name), of_action, corpus);
+    }
+    EXPECT_EQ(order, names);
+}
+
+// Excel holds at most 32,767 characters in a cell: a longer title is cut there with "…" rather
+// than failing the workbook.
+TEST(CleanupXlsx, ATitleLongerThanACellHoldsIsCutWithAnEllipsis) {
+    if (std::system("/usr/bin/python3 -c 'import zipfile' > /dev/null 2>&1") != 0) GTEST_SKIP() << "/usr/bin/python3 is missing";
+    const std::string dir = scratch_dir("cleanup-xlsx-long-title");
+    std::string title;
+    for (int i = 0; i < 40000; ++i) title += "文";
+    CorpusBuilder b;
+    b.authority("gov", "江阴市人民政府", AuthorityKind::government);
+    b.document("d1", DocumentKind::normative, title).issuer("gov").number("澄政发〔2018〕1号").dates("2018-01-01");
+    LoadResult built = b.build();
+    ASSERT_TRUE(built.corpus);
+    save_corpus(*built.corpus, dir + "/c.xml");
+    const test::CliRun r = run_cli(dir, {"cleanup", dir + "/c.xml", "--as-of", "2018-11-30", "--format", "xlsx", "-o", dir + "/a.xlsx"});
+    if (r.code == 2 && r.err.find("libxlsxwriter") != std::string::npos) GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::vector<std::string> order;
+    const std::map<std::string, Sheet> sheets = read_workbook(dir, dir + "/a.xlsx", order);
+    const std::string cell = sheets.at("全部").cells.at(2).at("B");
+    EXPECT_EQ(cell.size(), 32766u * 3 + std::string("…").size());  // 32,766 × 文 and …
+    EXPECT_EQ(cell.substr(cell.size() - 3), "…");
 }
 
 TEST(CleanupXlsx, NeedsAnOutputFileAndLeavesNoTemporaryBehind) {

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 namespace normdoc {
 namespace {
@@ -84,6 +86,80 @@ TEST(Dot, RootLimitsToBasesAndDependentsWithinTheDepth) {
     EXPECT_NE(two.find("\"law\" [label"), std::string::npos);
     EXPECT_NE(two.find("\"detail\" [label"), std::string::npos);
     EXPECT_NE(two.find("\"rule\" -> \"law\""), std::string::npos);
+}
+
+// Issue 17 item 8: documents boxed by their first issuer, the box labelled with its name.
+TEST(Dot, DocumentsAreGroupedByIssuerInClustersLabelledWithItsName) {
+    const Corpus c = corpus();
+    const std::string dot = write_dot(c, {d("2018-11-30"), std::nullopt, 2});
+    const std::size_t npc = dot.find("graph [label=\"全国人民代表大会常务委员会\"");
+    const std::size_t gov = dot.find("graph [label=\"江阴市人民政府\"");
+    ASSERT_NE(npc, std::string::npos) << dot;
+    ASSERT_NE(gov, std::string::npos) << dot;
+    // Each document inside its issuer's cluster: between that cluster's label and the next cluster.
+    auto cluster_of = [&](const std::string& id) {
+        const std::size_t at = dot.find("    \"" + id + "\" [label");
+        EXPECT_NE(at, std::string::npos) << id;
+        return dot.rfind("subgraph \"cluster_", at);
+    };
+    EXPECT_EQ(cluster_of("law"), cluster_of("rule"));
+    EXPECT_EQ(cluster_of("law"), cluster_of("repealer"));
+    EXPECT_EQ(cluster_of("policy"), cluster_of("measure"));
+    EXPECT_EQ(cluster_of("policy"), cluster_of("elsewhere"));
+    EXPECT_NE(cluster_of("law"), cluster_of("policy"));
+}
+
+// Issue 17 item 8: a bureau's many documents in rows of at most 8, not one strip. Rendered by
+// Graphviz, the 40 unrelated documents of one issuer take 5 rows of 8.
+TEST(Dot, ABureausDocumentsAreLaidOutInRowsOfAtMostEight) {
+    CorpusBuilder b;
+    b.authority("kjj", "江阴市科学技术局", AuthorityKind::department);
+    for (int i = 1; i <= 40; ++i)
+        b.document("d" + std::to_string(i), DocumentKind::normative, "文件" + std::to_string(i)).issuer("kjj")
+            .number("澄科发〔2018〕" + std::to_string(i) + "号").dates("2018-01-01");
+    const Corpus c = build(b);
+    const std::string dot = write_dot(c, {d("2018-11-30"), std::nullopt, 2});
+    // In the order of 文号: 〔2018〕1号 … 〔2018〕8号 in the first row, 9号 below 1号.
+    EXPECT_NE(dot.find("\"d9\" -> \"d1\" [style=invis]"), std::string::npos) << dot;
+    EXPECT_EQ(dot.find("\"d8\" -> \"d1\" [style=invis]"), std::string::npos) << dot;
+
+    if (std::system("dot -V > /dev/null 2>&1") != 0) GTEST_SKIP() << "Graphviz dot is not installed";
+    const std::string dir = test::scratch_dir("dot-rows");
+    {
+        std::ofstream f(dir + "/graph.dot", std::ios::binary);
+        f << dot;
+    }
+    ASSERT_EQ(std::system(("dot -Tplain -o " + dir + "/graph.txt " + dir + "/graph.dot").c_str()), 0);
+    // -Tplain: "node NAME X Y …" per node; count the nodes at each height.
+    std::istringstream plain(test::read_text(dir + "/graph.txt"));
+    std::map<std::string, int> per_row;
+    std::string word;
+    int nodes = 0;
+    for (std::string line; std::getline(plain, line);) {
+        std::istringstream l(line);
+        std::string kind, name, x, y;
+        l >> kind >> name >> x >> y;
+        if (kind != "node") continue;
+        ++nodes;
+        ++per_row[y];
+    }
+    EXPECT_EQ(nodes, 40);
+    EXPECT_EQ(per_row.size(), 5u);
+    for (const auto& [y, n] : per_row) EXPECT_LE(n, 8) << "row at " << y;
+}
+
+// Issue 17 item 8: --root shows what amends or ends the root, as well as what rests on it.
+TEST(Dot, RootShowsWhatAmendsOrEndsIt) {
+    const Corpus c = corpus();
+    const std::string dot = write_dot(c, {d("2018-11-30"), c.find_document("rule"), 1});
+    EXPECT_NE(dot.find("\"repealer\" [label"), std::string::npos) << dot;
+    EXPECT_NE(dot.find("\"repealer\" -> \"rule\" [label=\"repeals\""), std::string::npos) << dot;
+    EXPECT_NE(dot.find("\"policy\" [label"), std::string::npos);  // rests on it
+    EXPECT_NE(dot.find("\"law\" [label"), std::string::npos);     // its basis
+    EXPECT_EQ(dot.find("\"elsewhere\""), std::string::npos);
+    // And from the repealer's side: what it ends.
+    const std::string from = write_dot(c, {d("2018-11-30"), c.find_document("repealer"), 1});
+    EXPECT_NE(from.find("\"rule\" [label"), std::string::npos) << from;
 }
 
 TEST(Dot, GraphvizRendersIt) {

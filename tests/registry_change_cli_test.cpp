@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cstdio>
 #include <random>
 #include <sstream>
@@ -67,15 +68,24 @@ std::string fragment(const std::string& documents) {
     return "<corpus xmlns=\"urn:normdoc:corpus:1\">\n  <documents>\n" + documents + "  </documents>\n</corpus>\n";
 }
 
-// "CODE: message" of every error line on standard error, sorted.
-std::vector<std::string> errors_of(const std::string& err) {
+// "CODE: message" of every error (or warning) line on standard error, sorted.
+std::vector<std::string> said_of(const std::string& err, const std::string& severity) {
     std::vector<std::string> out;
     std::istringstream lines(err);
+    const std::string mark = ": " + severity + ": ";
     for (std::string line; std::getline(lines, line);) {
-        const std::size_t at = line.find(": error: ");
-        if (at != std::string::npos) out.push_back(line.substr(at + 9));
+        const std::size_t at = line.find(mark);
+        if (at != std::string::npos) out.push_back(line.substr(at + mark.size()));
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+std::vector<std::string> errors_of(const std::string& err) { return said_of(err, "error"); }
+
+// What `after` says that `before` did not (multisets of sorted lines).
+std::vector<std::string> new_in(const std::vector<std::string>& after, const std::vector<std::string>& before) {
+    std::vector<std::string> out;
+    std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(out));
     return out;
 }
 
@@ -103,10 +113,12 @@ TEST(RegistryChangeCli, AfterRandomChangesTheRegistryAnswersAsAFullValidationOfT
     const std::string registry = dir + "/r.ndb";
     write_file(dir + "/m.xml", model.xml());
     ASSERT_EQ(run_cli(dir, {"compile", dir + "/m.xml", "-o", registry}).code, 0);
+    std::vector<std::string> model_warnings = said_of(run_cli(dir, {"validate", dir + "/m.xml"}).err, "warning");
 
     std::mt19937_64 rng(15);
     auto pick = [&rng](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
     int committed = 0, refused = 0, compactions = 0;
+    std::size_t new_warnings = 0;
     for (int step = 0; step < 40; ++step) {
         const std::string when = "after step " + std::to_string(step);
         const unsigned op = static_cast<unsigned>(rng() % 10);
@@ -155,6 +167,11 @@ TEST(RegistryChangeCli, AfterRandomChangesTheRegistryAnswersAsAFullValidationOfT
         ASSERT_EQ(change.code, validated.code) << args[0] << " " << when << "\n" << change.err << "\nvalidate:\n" << validated.err;
         EXPECT_EQ(errors_of(change.err), errors_of(validated.err)) << when;
         if (change.code == 0) {
+            // A change reports the warnings it makes: those validate gives now and did not before.
+            const std::vector<std::string> warnings = said_of(validated.err, "warning");
+            EXPECT_EQ(said_of(change.err, "warning"), new_in(warnings, model_warnings)) << args[0] << " " << when;
+            new_warnings += new_in(warnings, model_warnings).size();
+            model_warnings = warnings;
             model = std::move(next);
             ++committed;
         } else {
@@ -169,7 +186,8 @@ TEST(RegistryChangeCli, AfterRandomChangesTheRegistryAnswersAsAFullValidationOfT
     expect_same_answers(dir, registry, dir + "/m.xml", "at the end");
     ASSERT_EQ(run_cli(dir, {"compact", registry}).code, 0);
     expect_same_answers(dir, registry, dir + "/m.xml", "after the last compaction");
-    std::printf("random changes: %d committed, %d refused, %d compactions\n", committed, refused, compactions);
+    std::printf("random changes: %d committed (%zu new warnings), %d refused, %d compactions\n", committed, new_warnings, refused,
+                compactions);
     EXPECT_GE(committed, 10);
     EXPECT_GE(refused, 3);
     EXPECT_GE(compactions, 1);

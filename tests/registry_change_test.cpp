@@ -255,6 +255,110 @@ TEST(RegistryChange, AReplacementTakesTheHeldDocumentsPlaceAndANewIdIsAdded) {
     EXPECT_EQ(c.document(DocumentId(3)).id(), "d3");
 }
 
+TEST(RegistryChange, NewDocumentsRestingOnEachOtherInACircleAreABasisCycle) {
+    const std::string dir = test::scratch_dir("change_new_cycle");
+    const std::string registry = make_registry(dir, base_documents());
+    const std::string docs = R"(    <document id="d3" kind="other">
+      <title>文件三</title>
+      <issuer ref="kjj"/>
+      <relations>
+        <based-on ref="d4"/>
+      </relations>
+    </document>
+    <document id="d4" kind="other">
+      <title>文件四</title>
+      <issuer ref="kjj"/>
+      <relations>
+        <implements ref="d3"/>
+        <based-on ref="d2"/>
+      </relations>
+    </document>
+)";
+    const ChangeResult change = add(registry, docs);
+    EXPECT_FALSE(change.committed);
+    Docs merged = base_documents();
+    merged.push_back({"d3+d4", docs});
+    const auto expected = said(validate(merged), Severity::error);
+    ASSERT_EQ(expected.size(), 1u);
+    EXPECT_EQ(expected[0].rfind("BASIS_CYCLE", 0), 0u);
+    EXPECT_EQ(said(change.problems, Severity::error), expected);
+    EXPECT_EQ(change.problems[0].line, 3u);  // SPEC §7: its first member in file order
+}
+
+TEST(RegistryChange, ANewDocumentsIncompetentRepealAndNumberYearAreTheWarningsValidateGives) {
+    const std::string dir = test::scratch_dir("change_new_warnings");
+    const std::string registry = make_registry(dir, base_documents());
+    // The bureau repeals the city government's d1 (SPEC §2: not competent), and its number says 2019.
+    const std::string doc = R"(    <document id="d3" kind="normative" number="某科发〔2019〕7号">
+      <title>文件三</title>
+      <issuer ref="kjj"/>
+      <dates published="2020-01-01"/>
+      <relations>
+        <repeals ref="d1"/>
+      </relations>
+    </document>
+)";
+    const ChangeResult change = add(registry, doc);
+    EXPECT_TRUE(change.committed);
+    Docs merged = base_documents();
+    merged.push_back({"d3", doc});
+    const auto expected = said(validate(merged), Severity::warning);
+    ASSERT_EQ(expected.size(), 2u);
+    EXPECT_EQ(said(change.problems, Severity::warning), expected);
+    // The registry's warnings are now those of the merged content.
+    const Registry::Open open = Registry::open(registry);
+    ASSERT_TRUE(open);
+    EXPECT_EQ(said(open.registry->warnings(), Severity::warning), expected);
+}
+
+TEST(RegistryChange, AWriterChecksNewDocumentsAgainstThoseItsJournalHolds) {
+    const std::string dir = test::scratch_dir("change_pending");
+    const std::string registry = make_registry(dir, base_documents());
+    const std::string d3 = R"(    <document id="d3" kind="normative" number="某科发〔2020〕1号">
+      <title>文件三</title>
+      <issuer ref="kjj"/>
+      <dates published="2020-01-01"/>
+    </document>
+)";
+    const std::string d4 = R"(    <document id="d4" kind="normative">
+      <title>文件四</title>
+      <issuer ref="kjj"/>
+      <dates published="2020-02-01"/>
+      <relations>
+        <based-on ref="d3"/>
+      </relations>
+    </document>
+)";
+    const std::string d5 = R"(    <document id="d5" kind="normative" number="某科发〔2020〕1号">
+      <title>文件五</title>
+      <issuer ref="kjj"/>
+      <dates published="2020-03-01"/>
+    </document>
+)";
+    ASSERT_TRUE(add(registry, d3).committed);  // each add opens the registry again: d3 is in the journal
+    ASSERT_TRUE(add(registry, d4).committed) << "d4 rests on d3, which the journal holds";
+    const ChangeResult repeated = add(registry, d5);
+    EXPECT_FALSE(repeated.committed);
+    Docs merged = base_documents();
+    merged.push_back({"d3", d3});
+    merged.push_back({"d4", d4});
+    merged.push_back({"d5", d5});
+    const auto expected = said(validate(merged), Severity::error);
+    ASSERT_EQ(expected.size(), 1u);
+    EXPECT_EQ(said(repeated.problems, Severity::error), expected);  // DUPLICATE_NUMBER with d3
+    // A replacement of a journal's document goes the long way, and is one too.
+    const std::string d3b = R"(    <document id="d3" kind="normative" number="某科发〔2020〕1号">
+      <title>文件三（修订）</title>
+      <issuer ref="kjj"/>
+      <dates published="2020-01-01"/>
+    </document>
+)";
+    ASSERT_TRUE(add(registry, d3b).committed);
+    merged.pop_back();
+    merged[3].second = d3b;
+    expect_content(registry, merged);
+}
+
 TEST(RegistryChange, AnAuthorityIsAddedAndDocumentsMayNameItInTheSameFragment) {
     const std::string dir = test::scratch_dir("change_authority");
     const std::string registry = make_registry(dir, base_documents());

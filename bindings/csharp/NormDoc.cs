@@ -263,8 +263,27 @@ namespace NormDoc
     public sealed class Corpus : IDisposable
     {
         readonly CorpusHandle handle;
+        // Ids and numbers by rank (byte order of ids), decoded once: results name documents by rank.
+        volatile string[][] names;
 
         Corpus(IntPtr p) { handle = new CorpusHandle(p); }
+
+        string[][] IdsAndNumbers(IntPtr c)
+        {
+            string[][] n = names;
+            if (n != null) return n;
+            IntPtr list = IntPtr.Zero, cols = Marshal.AllocHGlobal(104);
+            try
+            {
+                IntPtr err = Abi.Err();
+                Abi.Check(Native.nd_status_all(c, Abi.Utf8z("2000-01-01"), out list, err), err);
+                Abi.Check(Native.nd_status_list_columns(list, cols, err), err);
+                n = new[] { Abi.Strings(cols, 8), Abi.Strings(cols, 40) };
+            }
+            finally { Native.nd_status_list_free(list); Marshal.FreeHGlobal(cols); }
+            names = n;
+            return n;
+        }
 
         public void Dispose() { handle.Dispose(); }
         public bool IsDisposed { get { return handle.IsClosed; } }
@@ -326,11 +345,21 @@ namespace NormDoc
             IntPtr c = Enter();
             try
             {
-                IntPtr err = Abi.Err(), found;
-                Abi.Check(Native.nd_corpus_resolve(c, id, out found, err), err);
+                IntPtr err = Abi.Err();
+                // An id is found among the ids this object holds; a 发文字号 is resolved by the library.
+                string[] ids = IdsAndNumbers(c)[0];
+                int rank = Array.BinarySearch(ids, idOrNumber, Abi.ByteOrder);
+                string resolved;
+                if (rank >= 0) resolved = ids[rank];
+                else
+                {
+                    IntPtr found;
+                    Abi.Check(Native.nd_corpus_resolve(c, id, out found, err), err);
+                    resolved = Abi.Utf8(found);
+                }
                 var o = new int[4];  // nd_doc_status: status, last_day, ended, amended
                 Abi.Check(Native.nd_corpus_status_of(c, id, day, o, err), err);
-                return new DocumentStatus(Abi.Utf8(found), Names.Of<Status>(o[0], 6, "status"), Abi.Day(o[1]), o[3] != 0);
+                return new DocumentStatus(resolved, Names.Of<Status>(o[0], 6, "status"), Abi.Day(o[1]), o[3] != 0);
             }
             finally { Leave(); }
         }
@@ -340,27 +369,27 @@ namespace NormDoc
         {
             byte[] day = Abi.Utf8z(asOf.ToString());
             IntPtr c = Enter();
-            IntPtr list = IntPtr.Zero;
-            IntPtr cols = Marshal.AllocHGlobal(104);  // nd_status_columns
             try
             {
+                string[] ids = IdsAndNumbers(c)[0];
+                int n = ids.Length;
+                int[] status = new int[n], last = new int[n];
+                byte[] amended = new byte[n];
                 IntPtr err = Abi.Err();
-                Abi.Check(Native.nd_status_all(c, day, out list, err), err);
-                Abi.Check(Native.nd_status_list_columns(list, cols, err), err);
-                int n = checked((int)Marshal.ReadInt64(cols, 0));
-                string[] ids = Abi.Strings(cols, 8);
-                int[] status = Abi.Ints(cols, 72, n), last = Abi.Ints(cols, 80, n);
-                byte[] amended = Abi.Bytes(cols, 96, n);
+                Abi.Check(Native.nd_status_all_into(c, day, status, last, IntPtr.Zero, amended, (UIntPtr)n, err), err);
                 var o = new DocumentStatus[n];
                 for (int i = 0; i < n; ++i)
                     o[i] = new DocumentStatus(ids[i], Names.Of<Status>(status[i], 6, "status"), Abi.Day(last[i]), amended[i] != 0);
                 return new ReadOnlyCollection<DocumentStatus>(o);
             }
-            finally { Native.nd_status_list_free(list); Marshal.FreeHGlobal(cols); Leave(); }
+            finally { Leave(); }
         }
 
         /// <summary>The clean-up as of asOf of the documents of authority scope (null: all); UnknownScope else.</summary>
-        public CleanupReport Cleanup(Date asOf, string scope = null)
+        public CleanupReport Cleanup(Date asOf, string scope = null) { return Cleanup(asOf, scope, true); }
+
+        /// <summary>The same; without details every Finding.Detail is "" and the library does not word them.</summary>
+        public CleanupReport Cleanup(Date asOf, string scope, bool details)
         {
             byte[] day = Abi.Utf8z(asOf.ToString()), s = Abi.Utf8z(scope);
             IntPtr c = Enter();
@@ -370,22 +399,25 @@ namespace NormDoc
             try
             {
                 IntPtr err = Abi.Err();
+                string[][] names = IdsAndNumbers(c);
                 Abi.Check(Native.nd_cleanup_run(c, day, s, out run, err), err);
-                Abi.Check(Native.nd_cleanup_columns_get(run, cols, err), err);
+                Abi.Check(details ? Native.nd_cleanup_columns_get(run, cols, err) : Native.nd_cleanup_numeric_columns(run, cols, err), err);
                 int n = checked((int)Marshal.ReadInt64(cols, 0));
-                string[] ids = Abi.Strings(cols, 8), numbers = Abi.Strings(cols, 40);
+                var rank = new int[n];
+                Abi.Check(Native.nd_cleanup_ranks(run, rank, (UIntPtr)n, err), err);
+                string[] ids = names[0], numbers = names[1];
                 int[] status = Abi.Ints(cols, 72, n), action = Abi.Ints(cols, 80, n);
                 int[] first = Abi.Ints(cols, 88, n), count = Abi.Ints(cols, 96, n);
                 int m = checked((int)Marshal.ReadInt64(cols, 104));
                 int[] code = Abi.Ints(cols, 112, m), fAction = Abi.Ints(cols, 120, m);
-                string[] details = Abi.Strings(cols, 128);
+                string[] texts = details ? Abi.Strings(cols, 128) : null;
                 var all = new Finding[m];
                 for (int i = 0; i < m; ++i)
-                    all[i] = new Finding(Names.Of<FindingCode>(code[i], 12, "finding"), Names.Of<CleanupAction>(fAction[i], 5, "action"), details[i]);
+                    all[i] = new Finding(Names.Of<FindingCode>(code[i], 12, "finding"), Names.Of<CleanupAction>(fAction[i], 5, "action"), texts != null ? texts[i] : "");
                 var none = new ReadOnlyCollection<Finding>(new Finding[0]);
                 var items = new CleanupItem[n];
                 for (int i = 0; i < n; ++i)
-                    items[i] = new CleanupItem(ids[i], numbers[i], Names.Of<Status>(status[i], 6, "status"), Names.Of<CleanupAction>(action[i], 5, "action"),
+                    items[i] = new CleanupItem(ids[rank[i]], numbers[rank[i]], Names.Of<Status>(status[i], 6, "status"), Names.Of<CleanupAction>(action[i], 5, "action"),
                         count[i] == 0 ? (IReadOnlyList<Finding>)none : new ReadOnlyCollection<Finding>(new ArraySegment<Finding>(all, first[i], count[i])));
                 UIntPtr k;
                 Abi.Check(Native.nd_cleanup_summary_count(run, out k, err), err);
@@ -429,13 +461,15 @@ namespace NormDoc
             try
             {
                 IntPtr err = Abi.Err();
+                string[] ids = IdsAndNumbers(c)[0];
                 Abi.Check(Native.nd_impact_run(c, id, day, out run, err), err);
-                Abi.Check(Native.nd_impact_columns_get(run, cols, err), err);
+                Abi.Check(Native.nd_impact_numeric_columns(run, cols, err), err);
                 int n = checked((int)Marshal.ReadInt64(cols, 0));
-                string[] ids = Abi.Strings(cols, 8);
+                var rank = new int[n];
+                Abi.Check(Native.nd_impact_ranks(run, rank, (UIntPtr)n, err), err);
                 int[] depth = Abi.Ints(cols, 72, n), status = Abi.Ints(cols, 80, n);
                 var o = new ImpactEntry[n];
-                for (int i = 0; i < n; ++i) o[i] = new ImpactEntry(ids[i], depth[i], Names.Of<Status>(status[i], 6, "status"));
+                for (int i = 0; i < n; ++i) o[i] = new ImpactEntry(ids[rank[i]], depth[i], Names.Of<Status>(status[i], 6, "status"));
                 return new ReadOnlyCollection<ImpactEntry>(o);
             }
             finally { Native.nd_impact_free(run); Marshal.FreeHGlobal(cols); Leave(); }
@@ -557,6 +591,31 @@ namespace NormDoc
     internal static class Abi
     {
         [ThreadStatic] static IntPtr error;  // one nd_error per thread, reused by every call
+
+        /// <summary>The byte order of UTF-8 (code point order), which the library sorts ids by; not UTF-16 order.</summary>
+        internal sealed class Utf8Order : IComparer<string>
+        {
+            public int Compare(string a, string b)
+            {
+                int i = 0, j = 0;
+                while (i < a.Length && j < b.Length)
+                {
+                    int ca = CodePoint(a, i), cb = CodePoint(b, j);
+                    if (ca != cb) return ca < cb ? -1 : 1;
+                    i += ca > 0xFFFF ? 2 : 1;
+                    j += cb > 0xFFFF ? 2 : 1;
+                }
+                return (a.Length - i).CompareTo(b.Length - j);
+            }
+
+            static int CodePoint(string s, int i)
+            {
+                char c = s[i];
+                if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) return char.ConvertToUtf32(c, s[i + 1]);
+                return c;
+            }
+        }
+        internal static readonly IComparer<string> ByteOrder = new Utf8Order();
         static readonly UTF8Encoding Strict = new UTF8Encoding(false, true);
 
         internal static IntPtr Err()
@@ -706,6 +765,11 @@ namespace NormDoc
         [DllImport(Lib)] internal static extern int nd_status_all(IntPtr c, byte[] asOf, out IntPtr list, IntPtr err);
         [DllImport(Lib)] internal static extern void nd_status_list_free(IntPtr l);
         [DllImport(Lib)] internal static extern int nd_status_list_columns(IntPtr l, IntPtr o, IntPtr err);
+        [DllImport(Lib)] internal static extern int nd_status_all_into(IntPtr c, byte[] asOf, [Out] int[] status, [Out] int[] lastDay, IntPtr ended, [Out] byte[] amended, UIntPtr count, IntPtr err);
+        [DllImport(Lib)] internal static extern int nd_cleanup_numeric_columns(IntPtr r, IntPtr o, IntPtr err);
+        [DllImport(Lib)] internal static extern int nd_impact_numeric_columns(IntPtr r, IntPtr o, IntPtr err);
+        [DllImport(Lib)] internal static extern int nd_cleanup_ranks(IntPtr r, [Out] int[] ranks, UIntPtr count, IntPtr err);
+        [DllImport(Lib)] internal static extern int nd_impact_ranks(IntPtr r, [Out] int[] ranks, UIntPtr count, IntPtr err);
         [DllImport(Lib)] internal static extern int nd_cleanup_run(IntPtr c, byte[] asOf, byte[] scope, out IntPtr o, IntPtr err);
         [DllImport(Lib)] internal static extern void nd_cleanup_free(IntPtr r);
         [DllImport(Lib)] internal static extern int nd_cleanup_columns_get(IntPtr r, IntPtr o, IntPtr err);

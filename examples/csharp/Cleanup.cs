@@ -26,7 +26,7 @@ static class CleanupExample
             if (!loaded.IsValid) return 1;
             using (Corpus corpus = loaded.Corpus)
             {
-                CleanupReport report = corpus.Cleanup(asOf, args.Length == 3 ? args[2] : null);
+                CleanupReport report = corpus.Cleanup(asOf, args.Length == 3 ? args[2] : null, false);  // no details: the CSV lists codes
                 var o = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
                 Csv.Cleanup(report, o);
                 o.Flush();

@@ -40,7 +40,7 @@ public final class Cleanup {
             err.print(loaded.problemsText());             // errors, or warnings of a valid corpus
             if (!loaded.isValid()) return 1;
             try (Corpus corpus = loaded.corpus().get()) {
-                CleanupReport report = corpus.cleanup(asOf, args.length == 3 ? args[2] : null);
+                CleanupReport report = corpus.cleanup(asOf, args.length == 3 ? args[2] : null, false);  // no details: the CSV lists codes
                 Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                         StandardCharsets.UTF_8), 1 << 16);
                 Csv.cleanup(report, out);

@@ -3,7 +3,7 @@
 // Prints what `normdoc status CORPUS --as-of AS_OF --format csv` prints, to the
 // byte, with the CLI's exit codes (SPEC §10, §14): 0 done, 1 invalid corpus, 2 bad arguments
 // (a bad date), 3 a file that cannot be read, 4 an internal failure.
-import org.normdoc.DocumentStatus;
+import org.normdoc.StatusList;
 import org.normdoc.Corpus;
 import org.normdoc.Csv;
 import org.normdoc.LoadResult;
@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 
 public final class Status {
     public static void main(String[] args) {
@@ -41,7 +40,7 @@ public final class Status {
             err.print(loaded.problemsText());             // errors, or warnings of a valid corpus
             if (!loaded.isValid()) return 1;
             try (Corpus corpus = loaded.corpus().get()) {
-                List<DocumentStatus> statuses = corpus.statusAll(asOf);
+                StatusList statuses = corpus.statusAll(asOf);
                 Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                         StandardCharsets.UTF_8), 1 << 16);
                 Csv.status(statuses, out);

@@ -26,6 +26,10 @@ namespace normdoc {
 // The Akoma Ntoso 3.0 namespace (SPEC §9): as the default namespace or under any prefix.
 inline constexpr std::string_view k_akn_namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
+// export-akn's note, beside its record in meta/proprietary, of where the document and its
+// authorities stand in the corpus (import-akn gives them back in that order).
+inline constexpr std::string_view k_akn_order_namespace = "urn:normdoc:akn-order:1";
+
 struct AknImportOptions {
     // SPEC §9: the kind of a document whose FRBRsubtype names none of normdoc's kinds (`--kind`);
     // `other` when not given.
@@ -73,6 +77,10 @@ std::vector<Problem> condensed_problems(const AknImportResult& result);
 // One document of the corpus as an Akoma Ntoso 3.0 file (SPEC §9 export-akn), with its normdoc
 // record in meta/proprietary (the profile, the document and the authorities it names).
 std::string write_akn(const Corpus& corpus, DocumentId document);
+
+// Every file export_akn writes, named as it names them, held in memory (tests, fuzzing, embedding):
+// import_akn_sources of them gives back an equal corpus.
+std::vector<AknSource> write_akn_files(const Corpus& corpus);
 
 // The file name a document is exported under, readable and globbable: the id without a URL's
 // scheme and host, a leading /akn/ and a trailing /!main or /main, each run of bytes outside

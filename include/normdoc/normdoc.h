@@ -14,7 +14,8 @@
  *     corpus alive: freeing the corpus first is allowed.
  *   - Strings in and out are UTF-8, NUL-terminated. Strings that a handle gives out (const char*)
  *     live as long as that handle; strings given as `char**` are the caller's: free them with
- *     nd_string_free. Invalid UTF-8 in is ND_E_BAD_UTF8.
+ *     nd_string_free. Invalid UTF-8 in is ND_E_BAD_UTF8; what goes out is always UTF-8 (bytes of
+ *     an input quoted in a problem that were not are given as U+FFFD).
  *   - Dates in are `YYYY-MM-DD` text (SPEC §4: a real day, years 1900-2199; else ND_E_BAD_DATE).
  *     Dates out are day numbers: days since 1970-01-01 (1970-01-02 is 1), ND_NO_DAY for none;
  *     nd_date_format / nd_date_parse convert.
@@ -352,6 +353,19 @@ ND_API nd_status nd_impact_columns_get(const nd_impact* impact, nd_impact_column
 /* `normdoc impact --format csv`: id,depth,status. */
 ND_API nd_status nd_impact_csv(const nd_impact* impact, char** out, size_t* size, nd_error* err);
 
+/* ---- bulk into the caller's memory (for managed bindings: no strings per query) ------------- */
+
+/* The status of every document as of `as_of`, the rows of nd_status_all (byte order of ids), written
+ * into the caller's arrays of `count` elements (count = nd_corpus_document_count, else
+ * ND_E_INVALID_ARGUMENT); any array may be NULL (not wanted). No handle, no strings: a binding
+ * keeps the ids once (nd_status_list_columns) and copies only these numbers per query. */
+ND_API nd_status nd_status_all_into(const nd_corpus* corpus, const char* as_of, int32_t* status, int32_t* last_day,
+                                    int32_t* ended, uint8_t* amended, size_t count, nd_error* err);
+/* Each clean-up item's / impact entry's document as its rank: its row in nd_status_all (byte order
+ * of ids), into the caller's array of nd_cleanup_count / nd_impact_count elements. */
+ND_API nd_status nd_cleanup_ranks(const nd_cleanup* cleanup, uint32_t* ranks, size_t count, nd_error* err);
+ND_API nd_status nd_impact_ranks(const nd_impact* impact, uint32_t* ranks, size_t count, nd_error* err);
+
 /* ---- plans (SPEC §8) and applying them (SPEC §6) -------------------------------------------- */
 
 /* The plan of a clean-up (every document looked at, with its action and findings). */
@@ -400,6 +414,30 @@ ND_API nd_status nd_plan_apply(const nd_corpus* corpus, const nd_plan* plan, con
 /* The same with the clean-up's own plan; the clean-up must be of `corpus` (else ND_E_WRONG_CORPUS). */
 ND_API nd_status nd_cleanup_apply(const nd_corpus* corpus, const nd_cleanup* cleanup, const nd_decision* decision,
                                   uint32_t flags, nd_corpus** out, nd_problems** problems, nd_error* err);
+
+/* ---- bulk by document index: strings once per corpus, numbers per result ----------------------- */
+
+/* Every document's id and number by document index (the corpus's file order), and every
+ * authority's id and name by authority index: made on the first call, kept by the corpus (either
+ * out-argument may be NULL). A result names its rows' documents by this index (nd_*_documents),
+ * so a binding decodes the strings once per corpus and each result copies only numbers. */
+ND_API nd_status nd_corpus_document_ids(const nd_corpus* corpus, nd_string_column* ids, nd_string_column* numbers,
+                                        nd_error* err);
+ND_API nd_status nd_corpus_authority_ids(const nd_corpus* corpus, nd_string_column* ids, nd_string_column* names,
+                                         nd_error* err);
+/* The document index of each row (as many as the result's count), owned by the result. */
+ND_API nd_status nd_status_list_documents(const nd_status_list* list, const uint32_t** documents, nd_error* err);
+ND_API nd_status nd_cleanup_documents(const nd_cleanup* cleanup, const uint32_t** documents, nd_error* err);
+ND_API nd_status nd_impact_documents(const nd_impact* impact, const uint32_t** documents, nd_error* err);
+/* A clean-up's deciding authority of each row, by authority index; ND_NO_INDEX for none. */
+#define ND_NO_INDEX UINT32_MAX
+ND_API nd_status nd_cleanup_deciders(const nd_cleanup* cleanup, const uint32_t** authorities, nd_error* err);
+/* The columns with every string column left zero (ids, numbers, a clean-up's details): with the
+ * indexes above nothing but numbers is made or copied. (The strings of a result are made on the
+ * first call that gives them: nd_*_get, nd_*_columns.) */
+ND_API nd_status nd_status_list_numeric_columns(const nd_status_list* list, nd_status_columns* out, nd_error* err);
+ND_API nd_status nd_cleanup_numeric_columns(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err);
+ND_API nd_status nd_impact_numeric_columns(const nd_impact* impact, nd_impact_columns* out, nd_error* err);
 
 /* ---- building a corpus in code (the CorpusBuilder's calls) ---------------------------------- */
 

@@ -90,9 +90,11 @@ public:
     ~Registry();
 
     const std::string& path() const noexcept;
-    const Corpus& corpus() const noexcept;
-    // What validating the content reports (warnings only: it has no error).
-    const std::vector<Problem>& warnings() const noexcept;
+    // The content. A writer that has only added new documents since it opened builds it here,
+    // on the first call (a full validation's cost), not at each change.
+    const Corpus& corpus() const;
+    // What validating the content reports (warnings only: it has no error); built as corpus() is.
+    const std::vector<Problem>& warnings() const;
     // How many changes the journal holds (0 after compact).
     std::size_t journal_records() const noexcept;
 
@@ -119,7 +121,9 @@ private:
 
 struct Registry::Open {
     std::optional<Registry> registry;
-    std::vector<Problem> problems;  // warnings beside a registry (TORN_JOURNAL, the content's); one error instead
+    // Beside a registry: TORN_JOURNAL, and for a reader the content's warnings (a writer's are
+    // warnings()); instead of one: the error.
+    std::vector<Problem> problems;
     explicit operator bool() const noexcept { return registry.has_value(); }
 };
 

@@ -111,6 +111,11 @@ T& out_param(T* p, const char* what) {
 
 // ---- strings, dates, ids -------------------------------------------------------------------------
 
+// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD: what goes out
+// is UTF-8 even where the input quoted was not (a plan's bad attribute, quoted in its problem).
+std::string to_valid_utf8(std::string_view text);
+void make_valid_utf8(std::string& text);
+
 // A required UTF-8 string argument (ND_E_INVALID_ARGUMENT for NULL, ND_E_BAD_UTF8).
 std::string_view text_arg(const char* s, const char* what);
 // An optional one: none for NULL.
@@ -207,12 +212,17 @@ void give_problems(std::vector<Problem> problems, nd_problems** out);
 struct CorpusImpl {
     explicit CorpusImpl(Corpus c) : corpus(std::move(c)) {}
     Corpus corpus;
-    // The documents' ids, NUL-terminated, by DocumentId index: made on the first nd_corpus_resolve.
-    const StringColumn& ids() const;
+    // The documents' ids and numbers by DocumentId index, the authorities' ids and names by
+    // AuthorityId index, NUL-terminated: made on first use (nd_corpus_resolve, nd_corpus_*_ids).
+    struct Strings {
+        StringColumn ids, numbers, authority_ids, authority_names;
+    };
+    const Strings& strings() const;
+    const StringColumn& ids() const { return strings().ids; }
 
 private:
-    mutable std::once_flag ids_once_;
-    mutable StringColumn ids_;
+    mutable std::once_flag strings_once_;
+    mutable Strings strings_;
 };
 
 // Turns a LoadResult into the C results: ND_OK with *corpus, or ND_E_INVALID_CORPUS.

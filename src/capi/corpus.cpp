@@ -9,14 +9,25 @@
 
 namespace normdoc::capi {
 
-const StringColumn& CorpusImpl::ids() const {
-    std::call_once(ids_once_, [this] {
-        StringColumn ids;
-        ids.reserve(corpus.document_count(), corpus.document_count() * 16);
-        for (DocumentId d : corpus.documents()) ids.add(corpus.document(d).id());
-        ids_ = std::move(ids);
+const CorpusImpl::Strings& CorpusImpl::strings() const {
+    std::call_once(strings_once_, [this] {
+        Strings s;
+        const std::size_t n = corpus.document_count();
+        s.ids.reserve(n, n * 16);
+        s.numbers.reserve(n, n * 24);
+        for (DocumentId d : corpus.documents()) {
+            const Document doc = corpus.document(d);
+            s.ids.add(doc.id());
+            s.numbers.add(doc.number());
+        }
+        for (AuthorityId a : corpus.authorities()) {
+            const Authority authority = corpus.authority(a);
+            s.authority_ids.add(authority.id());
+            s.authority_names.add(authority.name());
+        }
+        strings_ = std::move(s);
     });
-    return ids_;
+    return strings_;
 }
 
 }  // namespace normdoc::capi
@@ -64,6 +75,24 @@ nd_status nd_corpus_resolve(const nd_corpus* corpus, const char* id_or_number, c
         const char*& out = out_param(id, "id");
         const DocumentId d = resolve_document(c->corpus, text_arg(id_or_number, "id"), "id");
         out = c->ids().at(d.index());
+    });
+}
+
+nd_status nd_corpus_document_ids(const nd_corpus* corpus, nd_string_column* ids, nd_string_column* numbers,
+                                 nd_error* err) {
+    return guard(err, [&] {
+        const CorpusImpl::Strings& s = live(corpus, "corpus")->strings();
+        if (ids != nullptr) *ids = s.ids.view();
+        if (numbers != nullptr) *numbers = s.numbers.view();
+    });
+}
+
+nd_status nd_corpus_authority_ids(const nd_corpus* corpus, nd_string_column* ids, nd_string_column* names,
+                                  nd_error* err) {
+    return guard(err, [&] {
+        const CorpusImpl::Strings& s = live(corpus, "corpus")->strings();
+        if (ids != nullptr) *ids = s.authority_ids.view();
+        if (names != nullptr) *names = s.authority_names.view();
     });
 }
 

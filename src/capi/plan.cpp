@@ -13,6 +13,12 @@ struct PlanImpl {
 namespace {
 
 void give_plan(Plan plan, nd_plan** out) {
+    // What the library gives out is UTF-8 (the plan reader passes its attributes' bytes on).
+    make_valid_utf8(plan.scope);
+    for (PlanItem& item : plan.items) {
+        make_valid_utf8(item.ref);
+        for (PlanFinding& f : item.findings) make_valid_utf8(f.detail);
+    }
     auto* impl = new PlanImpl{std::move(plan)};
     try {
         *out = make_handle<nd_plan>(impl);

@@ -20,10 +20,10 @@ void give_handle(std::unique_ptr<Impl> impl, H** out) {
     impl.release();
 }
 
-void fill_columns(const CleanupImpl* c, nd_cleanup_columns& o, bool details) {
+void fill_columns(const CleanupImpl* c, nd_cleanup_columns& o, bool strings, bool details) {
     o.count = c->status.size();
-    o.ids = c->ids.view();
-    o.numbers = c->numbers.view();
+    o.ids = strings ? c->strings().ids.view() : nd_string_column{nullptr, nullptr, 0, 0};
+    o.numbers = strings ? c->strings().numbers.view() : nd_string_column{nullptr, nullptr, 0, 0};
     o.status = c->status.data();
     o.action = c->action.data();
     o.first_finding = c->first_finding.data();
@@ -70,18 +70,15 @@ nd_status nd_status_all(const nd_corpus* corpus, const char* as_of, nd_status_li
         const Corpus& k = impl->corpus;
         const std::size_t n = k.document_count();
         impl->statuses.reserve(n);
-        impl->ids.reserve(n, n * 16);
-        impl->numbers.reserve(n, n * 24);
+        impl->documents.reserve(n);
         impl->status.reserve(n);
         impl->last_day.reserve(n);
         impl->ended.reserve(n);
         impl->amended.reserve(n);
         for (DocumentId d : k.documents_by_id()) {
             const DocumentStatus s = status_of(k, d, day);
-            const Document doc = k.document(d);
             impl->statuses.push_back(s);
-            impl->ids.add(doc.id());
-            impl->numbers.add(doc.number());
+            impl->documents.push_back(d.index());
             impl->status.push_back(static_cast<int32_t>(s.status));
             impl->last_day.push_back(day_number(s.last_day));
             impl->ended.push_back(day_number(s.ended));
@@ -102,8 +99,8 @@ nd_status nd_status_list_get(const nd_status_list* list, size_t index, nd_status
         const StatusListImpl* l = live(list, "status list");
         nd_status_row& o = out_param(out, "out");
         check_index(index, l->statuses.size(), "status list");
-        o.id = l->ids.at(index);
-        o.number = l->numbers.at(index);
+        o.id = l->strings().ids.at(index);
+        o.number = l->strings().numbers.at(index);
         o.status = doc_status(l->statuses[index]);
     });
 }
@@ -113,13 +110,30 @@ nd_status nd_status_list_columns(const nd_status_list* list, nd_status_columns* 
         const StatusListImpl* l = live(list, "status list");
         nd_status_columns& o = out_param(out, "out");
         o.count = l->statuses.size();
-        o.ids = l->ids.view();
-        o.numbers = l->numbers.view();
+        o.ids = l->strings().ids.view();
+        o.numbers = l->strings().numbers.view();
         o.status = l->status.data();
         o.last_day = l->last_day.data();
         o.ended = l->ended.data();
         o.amended = l->amended.data();
     });
+}
+
+nd_status nd_status_list_numeric_columns(const nd_status_list* list, nd_status_columns* out, nd_error* err) {
+    return guard(err, [&] {
+        const StatusListImpl* l = live(list, "status list");
+        nd_status_columns& o = out_param(out, "out");
+        o.count = l->statuses.size();
+        o.ids = o.numbers = nd_string_column{nullptr, nullptr, 0, 0};
+        o.status = l->status.data();
+        o.last_day = l->last_day.data();
+        o.ended = l->ended.data();
+        o.amended = l->amended.data();
+    });
+}
+
+nd_status nd_status_list_documents(const nd_status_list* list, const uint32_t** documents, nd_error* err) {
+    return guard(err, [&] { out_param(documents, "documents") = live(list, "status list")->documents.data(); });
 }
 
 nd_status nd_status_list_csv(const nd_status_list* list, char** out, size_t* size, nd_error* err) {
@@ -152,17 +166,15 @@ nd_status nd_cleanup_run(const nd_corpus* corpus, const char* as_of, const char*
         const Corpus& k = r.corpus();
         if (!s.is_all()) impl->scope = std::string(k.authority(s.authority()).id());
         const std::size_t n = r.items().size();
-        impl->ids.reserve(n, n * 16);
-        impl->numbers.reserve(n, n * 24);
+        impl->documents.reserve(n);
+        impl->deciders.reserve(n);
         impl->status.reserve(n);
         impl->action.reserve(n);
         impl->first_finding.reserve(n);
         impl->finding_count.reserve(n);
         for (const CleanupItem& item : r.items()) {
-            const Document doc = k.document(item.document);
-            impl->ids.add(doc.id());
-            impl->numbers.add(doc.number());
-            impl->decided_by.add(item.decided_by.valid() ? k.authority(item.decided_by).id() : std::string_view());
+            impl->documents.push_back(item.document.index());
+            impl->deciders.push_back(item.decided_by);
             impl->status.push_back(static_cast<int32_t>(item.status));
             impl->action.push_back(static_cast<int32_t>(item.action));
             impl->first_finding.push_back(static_cast<uint32_t>(impl->finding_code.size()));
@@ -203,11 +215,12 @@ nd_status nd_cleanup_get(const nd_cleanup* cleanup, size_t index, nd_cleanup_ite
         const CleanupImpl* c = live(cleanup, "cleanup");
         nd_cleanup_item& o = out_param(out, "out");
         check_index(index, c->status.size(), "cleanup");
-        o.id = c->ids.at(index);
-        o.number = c->numbers.at(index);
+        const RowStrings& text = c->strings();
+        o.id = text.ids.at(index);
+        o.number = text.numbers.at(index);
         o.status = c->status[index];
         o.action = c->action[index];
-        o.decided_by = c->decided_by.at(index);
+        o.decided_by = text.decided_by.at(index);
         o.first_finding = c->first_finding[index];
         o.finding_count = c->finding_count[index];
     });
@@ -229,11 +242,27 @@ nd_status nd_cleanup_finding(const nd_cleanup* cleanup, size_t index, nd_finding
 }
 
 nd_status nd_cleanup_columns_get(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err) {
-    return guard(err, [&] { fill_columns(live(cleanup, "cleanup"), out_param(out, "out"), true); });
+    return guard(err, [&] { fill_columns(live(cleanup, "cleanup"), out_param(out, "out"), true, true); });
 }
 
 nd_status nd_cleanup_columns_without_details(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err) {
-    return guard(err, [&] { fill_columns(live(cleanup, "cleanup"), out_param(out, "out"), false); });
+    return guard(err, [&] { fill_columns(live(cleanup, "cleanup"), out_param(out, "out"), true, false); });
+}
+
+nd_status nd_cleanup_numeric_columns(const nd_cleanup* cleanup, nd_cleanup_columns* out, nd_error* err) {
+    return guard(err, [&] { fill_columns(live(cleanup, "cleanup"), out_param(out, "out"), false, false); });
+}
+
+nd_status nd_cleanup_documents(const nd_cleanup* cleanup, const uint32_t** documents, nd_error* err) {
+    return guard(err, [&] { out_param(documents, "documents") = live(cleanup, "cleanup")->documents.data(); });
+}
+
+nd_status nd_cleanup_deciders(const nd_cleanup* cleanup, const uint32_t** authorities, nd_error* err) {
+    // AuthorityId is a uint32_t index with k_none = UINT32_MAX = ND_NO_INDEX.
+    static_assert(sizeof(AuthorityId) == sizeof(uint32_t) && AuthorityId::k_none == ND_NO_INDEX, "AuthorityId is not a uint32_t index");
+    return guard(err, [&] {
+        out_param(authorities, "authorities") = reinterpret_cast<const uint32_t*>(live(cleanup, "cleanup")->deciders.data());
+    });
 }
 
 nd_status nd_cleanup_summary_count(const nd_cleanup* cleanup, size_t* count, nd_error* err) {
@@ -281,14 +310,11 @@ nd_status nd_impact_run(const nd_corpus* corpus, const char* doc, const char* as
         auto impl = std::make_unique<ImpactImpl>(c->corpus);
         impl->entries = impact(impl->corpus, root, day);
         const std::size_t n = impl->entries.size();
-        impl->ids.reserve(n, n * 16);
-        impl->numbers.reserve(n, n * 24);
+        impl->documents.reserve(n);
         impl->depth.reserve(n);
         impl->status.reserve(n);
         for (const ImpactEntry& e : impl->entries) {
-            const Document d = impl->corpus.document(e.document);
-            impl->ids.add(d.id());
-            impl->numbers.add(d.number());
+            impl->documents.push_back(e.document.index());
             impl->depth.push_back(e.depth);
             impl->status.push_back(static_cast<int32_t>(e.status));
         }
@@ -307,8 +333,8 @@ nd_status nd_impact_get(const nd_impact* impact, size_t index, nd_impact_row* ou
         const ImpactImpl* i = live(impact, "impact");
         nd_impact_row& o = out_param(out, "out");
         check_index(index, i->entries.size(), "impact");
-        o.id = i->ids.at(index);
-        o.number = i->numbers.at(index);
+        o.id = i->strings().ids.at(index);
+        o.number = i->strings().numbers.at(index);
         o.depth = i->depth[index];
         o.status = i->status[index];
     });
@@ -319,11 +345,26 @@ nd_status nd_impact_columns_get(const nd_impact* impact, nd_impact_columns* out,
         const ImpactImpl* i = live(impact, "impact");
         nd_impact_columns& o = out_param(out, "out");
         o.count = i->entries.size();
-        o.ids = i->ids.view();
-        o.numbers = i->numbers.view();
+        o.ids = i->strings().ids.view();
+        o.numbers = i->strings().numbers.view();
         o.depth = i->depth.data();
         o.status = i->status.data();
     });
+}
+
+nd_status nd_impact_numeric_columns(const nd_impact* impact, nd_impact_columns* out, nd_error* err) {
+    return guard(err, [&] {
+        const ImpactImpl* i = live(impact, "impact");
+        nd_impact_columns& o = out_param(out, "out");
+        o.count = i->entries.size();
+        o.ids = o.numbers = nd_string_column{nullptr, nullptr, 0, 0};
+        o.depth = i->depth.data();
+        o.status = i->status.data();
+    });
+}
+
+nd_status nd_impact_documents(const nd_impact* impact, const uint32_t** documents, nd_error* err) {
+    return guard(err, [&] { out_param(documents, "documents") = live(impact, "impact")->documents.data(); });
 }
 
 nd_status nd_impact_csv(const nd_impact* impact, char** out, size_t* size, nd_error* err) {

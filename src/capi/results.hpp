@@ -14,25 +14,59 @@
 
 namespace normdoc::capi {
 
+// The strings of a result's rows (ids, numbers; a clean-up's deciding authorities), made on first
+// use: a binding that takes ids by document index from the corpus (nd_corpus_document_ids) never
+// has them copied.
+struct RowStrings {
+    mutable std::once_flag once;
+    mutable StringColumn ids, numbers, decided_by;
+};
+
+// `documents`: the document index of each row; `deciders`: a clean-up's deciding authority per row.
+inline const RowStrings& strings_of(const RowStrings& s, const Corpus& corpus, const std::vector<std::uint32_t>& documents,
+                                    const std::vector<AuthorityId>* deciders = nullptr) {
+    std::call_once(s.once, [&] {
+        StringColumn ids, numbers, decided;
+        ids.reserve(documents.size(), documents.size() * 16);
+        numbers.reserve(documents.size(), documents.size() * 24);
+        for (std::uint32_t d : documents) {
+            const Document doc = corpus.document(DocumentId(d));
+            ids.add(doc.id());
+            numbers.add(doc.number());
+        }
+        if (deciders)
+            for (AuthorityId a : *deciders) decided.add(a.valid() ? corpus.authority(a).id() : std::string_view());
+        s.ids = std::move(ids);
+        s.numbers = std::move(numbers);
+        s.decided_by = std::move(decided);
+    });
+    return s;
+}
+
 struct StatusListImpl {
     explicit StatusListImpl(Corpus c) : corpus(std::move(c)) {}
     Corpus corpus;
     std::vector<DocumentStatus> statuses;  // by documents_by_id
-    StringColumn ids, numbers;
+    std::vector<std::uint32_t> documents;  // the document index of each row
     std::vector<std::int32_t> status, last_day, ended;
     std::vector<std::uint8_t> amended;
+    RowStrings text;
+    const RowStrings& strings() const { return strings_of(text, corpus, documents); }
 };
 
 struct CleanupImpl {
     explicit CleanupImpl(CleanupResult r) : result(std::move(r)) {}
     CleanupResult result;
-    StringColumn ids, numbers, decided_by;
+    std::vector<std::uint32_t> documents;
+    std::vector<AuthorityId> deciders;
     std::vector<std::int32_t> status, action;
     std::vector<std::uint32_t> first_finding, finding_count;
     std::vector<std::int32_t> finding_code, finding_action;
     std::vector<ActionCounts> summary;
     StringColumn summary_ids, summary_names;
     std::string scope;  // the scope authority's id, "" for all
+    RowStrings text;
+    const RowStrings& strings() const { return strings_of(text, result.corpus(), documents, &deciders); }
 
     // The findings' details in English: written on first use (a clean-up of a million documents
     // need not word them all when nobody reads them).
@@ -56,9 +90,11 @@ struct ImpactImpl {
     explicit ImpactImpl(Corpus c) : corpus(std::move(c)) {}
     Corpus corpus;
     std::vector<ImpactEntry> entries;
-    StringColumn ids, numbers;
+    std::vector<std::uint32_t> documents;
     std::vector<std::uint32_t> depth;
     std::vector<std::int32_t> status;
+    RowStrings text;
+    const RowStrings& strings() const { return strings_of(text, corpus, documents); }
 };
 
 }  // namespace normdoc::capi

@@ -27,9 +27,35 @@ void set_ok(nd_error* err) noexcept {
     err->message[0] = '\0';
 }
 
+std::string to_valid_utf8(std::string_view text) {
+    std::string out;
+    for (;;) {
+        const std::size_t bad = detail::find_invalid_utf8(text);
+        if (bad == std::string_view::npos) break;
+        out.append(text.data(), bad);
+        out += "\xEF\xBF\xBD";  // U+FFFD
+        text.remove_prefix(bad + 1);
+    }
+    out.append(text.data(), text.size());
+    return out;
+}
+
+void make_valid_utf8(std::string& text) {
+    if (detail::find_invalid_utf8(text) != std::string_view::npos) text = to_valid_utf8(text);
+}
+
 void set_error(nd_error* err, nd_status code, std::string_view message) noexcept {
     if (err == nullptr) return;
     err->code = code;
+    std::string valid;
+    if (detail::find_invalid_utf8(message) != std::string_view::npos) {
+        try {
+            valid = to_valid_utf8(message);
+            message = valid;
+        } catch (...) {
+            message = "(a message that was not UTF-8)";
+        }
+    }
     std::size_t n = std::min(message.size(), static_cast<std::size_t>(ND_ERROR_MESSAGE_SIZE - 1));
     // Cut before a continuation byte, never inside a character.
     if (n < message.size())
@@ -161,6 +187,12 @@ void check_index(std::size_t index, std::size_t count, const char* what) {
 
 void give_problems(std::vector<Problem> problems, nd_problems** out) {
     if (out == nullptr) return;
+    for (Problem& p : problems) {
+        make_valid_utf8(p.file);
+        make_valid_utf8(p.message);
+        make_valid_utf8(p.subject.id);
+        make_valid_utf8(p.subject.target);
+    }
     auto* impl = new ProblemsImpl{std::move(problems)};
     try {
         *out = make_handle<nd_problems>(impl);

@@ -67,10 +67,11 @@ int run_apply_registry(const Args& args, const Decision& decision, const ApplyOp
 
     std::optional<Registry> registry = open_registry_for_changes(path, "apply");
     if (!registry || !plan.ok()) return k_exit_invalid;
+    const Corpus before = registry->corpus();  // its authorities name who may decide what is left out
     const ChangeResult applied = registry->apply(*plan.plan, decision, options);
     print_problems(applied.problems);
     if (!applied) return nothing_written(applied.problems);
-    print_summary(registry->corpus(), decision, path, applied.repealed, applied.declared_invalid, applied.left_out);
+    print_summary(before, decision, path, applied.repealed, applied.declared_invalid, applied.left_out);
     return k_exit_ok;
 }
 

@@ -147,11 +147,12 @@ int run_cleanup(const Args& args) {
 
     progress.working();
     const CleanupResult result = cleanup(*corpus, as_of, scope);
-    progress.writing();
     if (args.format() == Format::xlsx) {
-        report::write_cleanup_xlsx(*args.output(), result);
+        progress.writing();
+        report::write_cleanup_xlsx(*args.output(), result, messages);
         return k_exit_ok;
     }
+    progress.writing();
     write_output(args, [&](std::ostream& out) {
         switch (args.format()) {
             case Format::csv:
@@ -165,7 +166,7 @@ int run_cleanup(const Args& args) {
                 break;
             case Format::xml: out << write_plan(result); break;
             case Format::text: write_text(out, result, messages); break;
-            case Format::html: report::write_cleanup_html(out, result); break;
+            case Format::html: report::write_cleanup_html(out, result, messages); break;
             default: throw std::logic_error("cleanup: a format it does not declare");
         }
     });

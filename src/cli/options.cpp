@@ -97,6 +97,7 @@ std::string_view to_string(Format f) noexcept {
     case Format::html: return "html";
     case Format::xlsx: return "xlsx";
     case Format::ics: return "ics";
+    case Format::dot: return "dot";
     case Format::svg: return "svg";
     }
     return "?";

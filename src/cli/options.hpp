@@ -67,7 +67,7 @@ inline constexpr Option columns{"--columns", ValueKind::text, "LIST", "CSV colum
 inline constexpr Option bom{"--bom", ValueKind::flag, "", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs)"};
 }  // namespace opt
 
-enum class Format : std::uint8_t { text, csv, xml, html, xlsx, ics, svg };
+enum class Format : std::uint8_t { text, csv, xml, html, xlsx, ics, dot, svg };
 std::string_view to_string(Format f) noexcept;
 
 class Args;

@@ -31,14 +31,12 @@ namespace {
 constexpr char k_record_add = 'A';       // corpus XML: authorities and/or documents to add or replace
 constexpr char k_record_withdraw = 'W';  // a document's id
 
-// The content of a registry as a draft, to which changes are applied in order (SPEC §12).
+// The content of a registry as a draft, to which changes are applied in order (SPEC §12). The
+// draft's first elements are the corpus's, in file order (to_draft), so the corpus's own indexes
+// find them; only the elements appended here are indexed here.
 class ContentDraft {
 public:
-    explicit ContentDraft(const Corpus& corpus) : draft_(to_draft(corpus)) {
-        authorities_.reserve(draft_.authorities.size());
-        for (std::size_t i = 0; i < draft_.authorities.size(); ++i) authorities_.emplace(draft_.authorities[i].id, i);
-        documents_.reserve(draft_.documents.size());
-        for (std::size_t i = 0; i < draft_.documents.size(); ++i) documents_.emplace(draft_.documents[i].id, i);
+    explicit ContentDraft(Corpus base) : base_(std::move(base)), draft_(to_draft(base_)) {
         withdrawn_.assign(draft_.documents.size(), false);
     }
 
@@ -48,26 +46,24 @@ public:
     void add(draft::Corpus&& fragment) {
         std::unordered_set<std::string> mine;
         for (draft::Authority& a : fragment.authorities) {
-            const auto at = authorities_.find(a.id);
-            if (at != authorities_.end() && !mine.count(a.id)) {
-                mine.insert(a.id);
-                draft_.authorities[at->second] = std::move(a);
+            const std::optional<std::size_t> at = authority_at(a.id);
+            const bool again = !mine.insert(a.id).second;
+            if (at && !again) {
+                draft_.authorities[*at] = std::move(a);
                 continue;
             }
-            if (at == authorities_.end()) authorities_.emplace(a.id, draft_.authorities.size());
-            mine.insert(a.id);
+            if (!at) added_authorities_.emplace(a.id, draft_.authorities.size());
             draft_.authorities.push_back(std::move(a));
         }
         mine.clear();
         for (draft::Document& d : fragment.documents) {
-            const auto at = documents_.find(d.id);
-            if (at != documents_.end() && !mine.count(d.id)) {
-                mine.insert(d.id);
-                draft_.documents[at->second] = std::move(d);
+            const std::optional<std::size_t> at = document_at(d.id);
+            const bool again = !mine.insert(d.id).second;
+            if (at && !again) {
+                draft_.documents[*at] = std::move(d);
                 continue;
             }
-            if (at == documents_.end()) documents_.emplace(d.id, draft_.documents.size());
-            mine.insert(d.id);
+            if (!at) added_documents_.emplace(d.id, draft_.documents.size());
             draft_.documents.push_back(std::move(d));
             withdrawn_.push_back(false);
         }
@@ -75,10 +71,10 @@ public:
 
     // SPEC §12 withdraw. False when the content holds no such document.
     bool withdraw(std::string_view id) {
-        const auto at = documents_.find(std::string(id));
-        if (at == documents_.end()) return false;
-        withdrawn_[at->second] = true;
-        documents_.erase(at);
+        const std::optional<std::size_t> at = document_at(id);
+        if (!at) return false;
+        withdrawn_[*at] = true;
+        added_documents_.erase(std::string(id));
         return true;
     }
 
@@ -96,8 +92,22 @@ public:
     }
 
 private:
+    // Where the content holds an element now. One appended here is the one (an id is appended
+    // only when the content does not hold it: never held, or withdrawn).
+    std::optional<std::size_t> document_at(std::string_view id) const {
+        if (const auto it = added_documents_.find(std::string(id)); it != added_documents_.end()) return it->second;
+        if (const auto d = base_.find_document(id); d && !withdrawn_[d->index()]) return d->index();
+        return std::nullopt;
+    }
+    std::optional<std::size_t> authority_at(std::string_view id) const {
+        if (const auto it = added_authorities_.find(std::string(id)); it != added_authorities_.end()) return it->second;
+        if (const auto a = base_.find_authority(id)) return a->index();
+        return std::nullopt;
+    }
+
+    Corpus base_;
     draft::Corpus draft_;
-    std::unordered_map<std::string, std::size_t> authorities_, documents_;
+    std::unordered_map<std::string, std::size_t> added_authorities_, added_documents_;
     std::vector<bool> withdrawn_;
 };
 
@@ -106,10 +116,11 @@ Problem corrupt(const std::string& file, std::string message) {
 }
 
 // SPEC §12: a problem about an element of the fragment names FILE and its line; one about the
-// registry's content (no source line) names the registry.
-void name_registry_problems(std::vector<Problem>& problems, const std::string& registry) {
+// registry's content (no source line; the validator gave it the merged draft's name, `merged`,
+// or none) names the registry. A problem of another file (the plan's) keeps its name.
+void name_registry_problems(std::vector<Problem>& problems, const std::string& registry, const std::string& merged = {}) {
     for (Problem& p : problems)
-        if (p.line == 0) p.file = registry;
+        if (p.line == 0 && (p.file.empty() || p.file == merged)) p.file = registry;
 }
 
 // The warnings a registry reports for its content, in one order whatever the changes' files
@@ -138,6 +149,98 @@ std::vector<Problem> change_problems(std::vector<Problem> problems, const std::v
     return out;
 }
 
+// Documents added since the corpus was built, not yet built into it (SPEC §12 add of new
+// documents: the fast path below). Pointers into `fragments` stay valid as it grows (a draft's
+// documents live in their vector's buffer, which moves with it).
+struct PendingDocuments {
+    std::vector<draft::Corpus> fragments;
+    std::unordered_map<std::string, const draft::Document*> by_id;
+    std::unordered_multimap<std::string, const draft::Document*> by_number;
+    std::vector<const draft::Document*> in_order;
+
+    bool empty() const noexcept { return fragments.empty(); }
+    void add(draft::Corpus fragment) {
+        fragments.push_back(std::move(fragment));
+        for (const draft::Document& d : fragments.back().documents) {
+            by_id.emplace(d.id, &d);
+            if (!d.number.empty()) by_number.emplace(d.number, &d);
+            in_order.push_back(&d);
+        }
+    }
+};
+
+// A registry document as the checks of a new document read it (SPEC §7: a reference's target
+// exists; number uniqueness reads its number, issuers and publication; competence its issuers):
+// its own title, relations, procedure and events are not this change's, and are left out.
+draft::Document neighbour_of(const Corpus& base, DocumentId id) {
+    const Document doc = base.document(id);
+    draft::Document d;
+    d.id = std::string(doc.id());
+    d.kind = doc.kind();
+    d.title = std::string();
+    d.number = std::string(doc.number());
+    d.trial = doc.trial();
+    for (AuthorityId a : doc.issuers()) d.issuers.push_back({std::string(base.authority(a).id()), 0});
+    d.published = doc.published();
+    d.effective = doc.effective();
+    d.expires = doc.expires();
+    return d;
+}
+
+// SPEC §12 add, checked without building the registry again, when the fragment only adds
+// documents with new ids (no authority, no replacement, no `extends`, whose check reads the
+// target's other extensions): nothing in the registry refers to such a document, so every problem
+// a full validation of the merged content would report about them is found by the one validator
+// on a small corpus, the neighbourhood: every authority, the documents they refer to and those
+// holding their numbers (as the checks read them: neighbour_of; their problems are not this change's),
+// then the fragment's documents, last, as in the merged content. No cycle can pass through a new
+// document but among the fragment's own. Nothing when the fragment is not of that kind; else the
+// problems about the fragment's documents (tests/registry_change_test.cpp holds them to a full
+// validation).
+std::optional<std::vector<Problem>> check_new_documents(const Corpus& base, const PendingDocuments& pending,
+                                                        const draft::Corpus& fragment, std::vector<Problem> reader_problems) {
+    if (!fragment.authorities.empty() || fragment.documents.empty()) return std::nullopt;
+    std::unordered_set<std::string_view> ids;
+    for (const draft::Document& d : fragment.documents) {
+        if (base.find_document(d.id) || pending.by_id.count(d.id) || !ids.insert(d.id).second) return std::nullopt;
+        for (const draft::Relation& r : d.relations)
+            if (r.kind == RelationKind::extends) return std::nullopt;
+    }
+    draft::Corpus n;
+    n.file = fragment.file;
+    n.profile = base.profile();
+    n.authorities.reserve(base.authority_count());
+    for (AuthorityId a : base.authorities()) n.authorities.push_back(to_draft(base, a));
+    std::vector<DocumentId> from_base;
+    std::unordered_set<const draft::Document*> from_pending;
+    const auto take = [&](const std::string& id) {
+        if (const auto b = base.find_document(id)) from_base.push_back(*b);
+        else if (const auto it = pending.by_id.find(id); it != pending.by_id.end()) from_pending.insert(it->second);
+    };
+    for (const draft::Document& d : fragment.documents) {
+        for (const draft::Relation& r : d.relations) take(r.target.id);
+        if (d.number.empty()) continue;
+        for (DocumentId h : base.find_by_number(d.number)) from_base.push_back(h);
+        const auto holders = pending.by_number.equal_range(d.number);
+        for (auto it = holders.first; it != holders.second; ++it) from_pending.insert(it->second);
+    }
+    std::sort(from_base.begin(), from_base.end());
+    from_base.erase(std::unique(from_base.begin(), from_base.end()), from_base.end());
+    n.documents.reserve(from_base.size() + from_pending.size() + fragment.documents.size());
+    for (DocumentId d : from_base) n.documents.push_back(neighbour_of(base, d));
+    for (const draft::Document* d : pending.in_order)
+        if (from_pending.count(d)) {
+            n.documents.push_back(*d);
+            n.documents.back().relations.clear();
+        }
+    for (const draft::Document& d : fragment.documents) n.documents.push_back(d);
+    LoadResult built = build_corpus(std::move(n), std::move(reader_problems));
+    std::vector<Problem> out;
+    for (Problem& p : built.problems)
+        if (p.line != 0 || ids.count(p.subject.document_id())) out.push_back(std::move(p));
+    return out;
+}
+
 }  // namespace
 
 struct Registry::State {
@@ -147,13 +250,22 @@ struct Registry::State {
     std::optional<registry::JournalWriter> journal;  // opened at the first change
     std::uint64_t journal_bytes = 0;                 // the journal's complete size (for the fold-in)
     std::size_t records = 0;
-    Corpus corpus;
-    std::vector<Problem> warnings;
+    Corpus corpus;                // the content, but for `pending`
+    PendingDocuments pending;     // a writer's new documents, not yet in `corpus`
+    std::vector<Problem> warnings;       // the content's, when nothing is pending
     std::vector<Problem> open_warnings;  // TORN_JOURNAL
 
     void require_writer(const char* what) const {
         if (!lock) throw std::logic_error(std::string("normdoc::Registry::") + what + ": the registry was opened for reading");
     }
+
+    // One journal record, read.
+    struct Change {
+        char kind = 0;
+        draft::Corpus fragment;  // add
+        std::string id;          // withdraw
+        std::string where;       // for problems
+    };
 
     // The snapshot and journal as they are now (under the lock for a writer): the state, or the
     // problem that stops it.
@@ -166,34 +278,66 @@ struct Registry::State {
         const registry::JournalRead& j = opened.files->journal;
         snapshot = std::move(opened.files->snapshot);
         journal.reset();
+        pending = {};
         journal_bytes = j.exists ? j.valid_size : 0;
         records = j.records.size();
-        if (j.records.empty()) {
-            corpus = std::move(*base.corpus);
-            warnings = std::move(base.problems);  // as compile stored them (SPEC §12: the same output)
-            return {};
-        }
-        // SPEC §12: the changes since the snapshot, in order, through the one validator once.
-        ContentDraft content(*base.corpus);
-        base.corpus.reset();
+        corpus = std::move(*base.corpus);
+        warnings = std::move(base.problems);  // as compile stored them (SPEC §12: the same output)
+        if (j.records.empty()) return {};
+
+        std::vector<Change> changes;
         for (std::size_t k = 0; k < j.records.size(); ++k) {
             const std::string_view payload = j.records[k].payload;
-            const std::string where = "journal record " + std::to_string(k + 1) + " (at byte " + std::to_string(j.records[k].offset) + ")";
-            if (payload.empty()) return {corrupt(path, where + " is empty")};
+            Change c;
+            c.where = "journal record " + std::to_string(k + 1) + " (at byte " + std::to_string(j.records[k].offset) + ")";
+            if (payload.empty()) return {corrupt(path, c.where + " is empty")};
+            c.kind = payload[0];
             const std::string_view body = payload.substr(1);
-            if (payload[0] == k_record_add) {
+            if (c.kind == k_record_add) {
                 DraftRead fragment = read_corpus_draft(body, registry::journal_path(path));
                 if (!fragment.draft || has_errors(fragment.problems))
-                    return {corrupt(path, where + ": the change it holds does not read: " +
+                    return {corrupt(path, c.where + ": the change it holds does not read: " +
                                               (fragment.problems.empty() ? std::string("?") : to_string(fragment.problems.front())))};
-                content.add(std::move(*fragment.draft));
-            } else if (payload[0] == k_record_withdraw) {
-                if (!content.withdraw(body))
-                    return {corrupt(path, where + " withdraws " + std::string(body) + ", which the registry does not hold")};
+                c.fragment = std::move(*fragment.draft);
+            } else if (c.kind == k_record_withdraw) {
+                c.id = std::string(body);
             } else {
-                return {corrupt(path, where + " holds a change of an unknown kind")};
+                return {corrupt(path, c.where + " holds a change of an unknown kind")};
             }
+            changes.push_back(std::move(c));
         }
+
+        // A writer whose journal holds only new documents keeps them pending (the fast path: its
+        // next change need not build the registry either); each is checked as it was committed.
+        if (lock) {
+            bool all_new = true;
+            for (const Change& c : changes) {
+                std::optional<std::vector<Problem>> checked;
+                if (c.kind == k_record_add) checked = check_new_documents(corpus, pending, c.fragment, {});
+                if (!checked) {
+                    all_new = false;
+                    break;
+                }
+                if (const auto e = std::find_if(checked->begin(), checked->end(), [](const Problem& p) { return p.is_error(); });
+                    e != checked->end())
+                    return {corrupt(path, c.where + ": the change it holds does not validate: " + to_string(*e))};
+                pending.add(c.fragment);
+            }
+            if (all_new) return {};
+            pending = {};
+        }
+        // SPEC §12: the changes since the snapshot, in order, through the one validator once.
+        ContentDraft content(corpus);
+        for (Change& c : changes) {
+            if (c.kind == k_record_add) content.add(std::move(c.fragment));
+            else if (!content.withdraw(c.id))
+                return {corrupt(path, c.where + " withdraws " + c.id + ", which the registry does not hold")};
+        }
+        return rebuild(std::move(content));
+    }
+
+    // The content built through the one validator: the state, or the problem that stops it.
+    std::vector<Problem> rebuild(ContentDraft&& content) {
         LoadResult built = build_corpus(content.take(path));
         if (!built.corpus) {
             const auto first = std::find_if(built.problems.begin(), built.problems.end(), [](const Problem& p) { return p.is_error(); });
@@ -201,11 +345,20 @@ struct Registry::State {
         }
         corpus = std::move(*built.corpus);
         warnings = content_warnings(std::move(built.problems), path);
+        pending = {};
         return {};
     }
 
-    // Appends the change, durably, and makes `next` the state. Throws IoError (state unchanged).
-    void commit(char kind, std::string_view bytes, Corpus next, std::vector<Problem> next_problems) {
+    // The pending documents built into the corpus.
+    void materialise() {
+        if (pending.empty()) return;
+        ContentDraft content(corpus);
+        for (draft::Corpus& f : pending.fragments) content.add(std::move(f));
+        const std::vector<Problem> failed = rebuild(std::move(content));
+        if (!failed.empty()) throw std::logic_error("normdoc::Registry: " + to_string(failed.front()));
+    }
+
+    void append(char kind, std::string_view bytes) {
         if (!journal) {
             registry::JournalWriter::Open opened = registry::open_journal_for_append(path, *snapshot);
             if (!opened) throw IoError(registry::journal_path(path), opened.problems.empty() ? "cannot be opened" : to_string(opened.problems.front()));
@@ -218,8 +371,19 @@ struct Registry::State {
         journal->append(payload);
         journal_bytes = journal->size();
         ++records;
+    }
+
+    // Appends the change, durably, and makes `next` the state. Throws IoError (state unchanged).
+    void commit(char kind, std::string_view bytes, Corpus next, std::vector<Problem> next_problems) {
+        append(kind, bytes);
         corpus = std::move(next);
         warnings = content_warnings(std::move(next_problems), path);
+    }
+
+    // Appends an add of new documents, durably; they stay pending. Throws IoError (state unchanged).
+    void commit_new(std::string_view bytes, draft::Corpus fragment) {
+        append(k_record_add, bytes);
+        pending.add(std::move(fragment));
     }
 };
 
@@ -232,7 +396,7 @@ Registry::Open Registry::opened(std::unique_ptr<State> state) {
     Open out;
     out.problems = state->load();
     if (!out.problems.empty()) return out;  // the one error
-    out.problems = state->warnings;
+    if (!state->lock) out.problems = state->warnings;  // a writer's content warnings: warnings()
     for (const Problem& p : state->open_warnings) out.problems.push_back(p);
     out.registry.emplace(Registry(std::move(state)));
     return out;
@@ -252,8 +416,14 @@ Registry::Open Registry::open_for_changes(const std::string& path, bool wait) {
 }
 
 const std::string& Registry::path() const noexcept { return state_->path; }
-const Corpus& Registry::corpus() const noexcept { return state_->corpus; }
-const std::vector<Problem>& Registry::warnings() const noexcept { return state_->warnings; }
+const Corpus& Registry::corpus() const {
+    state_->materialise();
+    return state_->corpus;
+}
+const std::vector<Problem>& Registry::warnings() const {
+    state_->materialise();
+    return state_->warnings;
+}
 std::size_t Registry::journal_records() const noexcept { return state_->records; }
 
 ChangeResult Registry::add(std::string_view xml, const std::string& file_name) {
@@ -273,21 +443,36 @@ ChangeResult Registry::add(std::string_view xml, const std::string& file_name) {
                                 Subject::profile()});
         return out;
     }
-    const bool empty = fragment.draft->authorities.empty() && fragment.draft->documents.empty();
+    if (fragment.draft->authorities.empty() && fragment.draft->documents.empty()) {
+        out.problems = std::move(fragment.problems);
+        out.committed = !has_errors(out.problems);  // nothing to change
+        return out;
+    }
+    // New documents only: checked on their neighbourhood, committed without building anything.
+    if (std::optional<std::vector<Problem>> checked = check_new_documents(s.corpus, s.pending, *fragment.draft, fragment.problems)) {
+        name_registry_problems(*checked, s.path, file_name);
+        out.problems = std::move(*checked);
+        if (has_errors(out.problems)) return out;
+        s.commit_new(xml, std::move(*fragment.draft));
+        out.committed = true;
+        return out;
+    }
+    s.materialise();
     ContentDraft content(s.corpus);
     content.add(std::move(*fragment.draft));
     LoadResult built = build_corpus(content.take(file_name), std::move(fragment.problems));
-    name_registry_problems(built.problems, s.path);
+    name_registry_problems(built.problems, s.path, file_name);
     out.problems = change_problems(built.problems, s.warnings);
     if (!built.corpus) return out;
+    s.commit(k_record_add, xml, std::move(*built.corpus), std::move(built.problems));
     out.committed = true;
-    if (!empty) s.commit(k_record_add, xml, std::move(*built.corpus), std::move(built.problems));
     return out;
 }
 
 ChangeResult Registry::withdraw(DocumentId document) {
     State& s = *state_;
     s.require_writer("withdraw");
+    s.materialise();
     const std::string id(s.corpus.document(document).id());
     ContentDraft content(s.corpus);
     content.withdraw(id);
@@ -304,6 +489,7 @@ ChangeResult Registry::withdraw(DocumentId document) {
 ChangeResult Registry::apply(const Plan& plan, const Decision& decision, const ApplyOptions& options) {
     State& s = *state_;
     s.require_writer("apply");
+    s.materialise();
     // SPEC §6: the plan's rules (competence, --only-competent) are draft_decision's, as for a file.
     DecisionDraft decided = draft_decision(s.corpus, plan, decision, options);
     ChangeResult out;
@@ -314,8 +500,18 @@ ChangeResult Registry::apply(const Plan& plan, const Decision& decision, const A
     name_registry_problems(out.problems, s.path);
     if (!decided.document) return out;
     draft::Corpus fragment;
-    fragment.documents.push_back(*decided.document);
+    fragment.documents.push_back(std::move(*decided.document));
     const std::string xml = write_corpus(fragment);  // the record: the decision as a fragment
+    // The decision is a new document (draft_decision checked its id): its neighbourhood is what it ends.
+    if (std::optional<std::vector<Problem>> checked = check_new_documents(s.corpus, s.pending, fragment, {})) {
+        name_registry_problems(*checked, s.path);
+        const bool failed = has_errors(*checked);
+        for (Problem& p : *checked) out.problems.push_back(std::move(p));
+        if (failed) return out;
+        s.commit_new(xml, std::move(fragment));
+        out.committed = true;
+        return out;
+    }
     ContentDraft content(s.corpus);
     content.add(std::move(fragment));
     LoadResult built = build_corpus(content.take(s.path));
@@ -331,6 +527,7 @@ void Registry::compact() {
     State& s = *state_;
     s.require_writer("compact");
     if (s.records == 0) return;
+    s.materialise();
     registry::SnapshotWriter writer = registry::corpus_snapshot(s.corpus, s.warnings);
     registry::Lineage lineage;
     lineage.parent = s.snapshot->generation();

@@ -24,52 +24,39 @@ std::string clip(std::string_view text, std::size_t max) {
     return std::string(text);
 }
 
-void heading(std::string& out, const CleanupResult& r) {
+void heading(std::string& out, const CleanupResult& r, const Messages& m) {
     const Corpus& corpus = r.corpus();
-    out += "<h1>规范性文件清理结果</h1>\n<p class=\"meta\">清理基准日 ";
-    out += format_date(r.as_of());
-    if (!r.scope().is_all()) {
-        out += " · 清理范围 ";
-        append_html(out, corpus.authority(r.scope().authority()).name());
-    }
-    out += " · 共清理 ";
-    out += std::to_string(r.items().size());
-    out += " 份</p>\n";
+    out += "<h1>";
+    append_html(out, m.text(Msg::annex_title));
+    out += "</h1>\n<p class=\"meta\">";
+    append_html(out, m.fill(Msg::annex_meta, {format_date(r.as_of()), std::to_string(r.items().size())}));
+    if (!r.scope().is_all()) append_html(out, m.fill(Msg::annex_meta_scope, {corpus.authority(r.scope().authority()).name()}));
+    out += "</p>\n";
 }
 
-void summary(std::string& out, const CleanupResult& r) {
+void summary(std::string& out, const CleanupResult& r, const Messages& m) {
     const Corpus& corpus = r.corpus();
-    out += "<section class=\"summary\">\n<h2>清理情况汇总</h2>\n";
-    std::vector<std::string> sentences;
-    for (const ActionCounts& c : r.summary_by_decider()) {
-        if (!c.authority.valid()) continue;
-        std::string s = annex_decider_sentence(corpus, c);
-        if (!s.empty()) sentences.push_back(std::move(s));
-    }
-    if (sentences.empty()) {
-        out += "<p>本次清理无拟废止或拟宣布失效的规范性文件。</p>\n";
-    } else {
-        out += "<ul class=\"summary\">\n";
-        for (const std::string& s : sentences) {
-            out += "<li>";
-            append_html(out, s);
-            out += "。</li>\n";
-        }
-        out += "</ul>\n";
-    }
-    out += "<table class=\"by-issuer\">\n<thead><tr><th>制定机关</th>";
+    out += "<section class=\"summary\">\n<h2>";
+    append_html(out, m.text(Msg::annex_summary_title));
+    out += "</h2>\n<p class=\"seed\">";
+    append_html(out, m.seed_summary(r));  // the seed's 拟废止的…规范性文件 N 份 …
+    out += "</p>\n<table class=\"by-issuer\">\n<thead><tr><th>";
+    append_html(out, m.text(Msg::col_issuer));
+    out += "</th>";
     for (int a = static_cast<int>(k_action_count) - 1; a >= 0; --a) {
         out += "<th class=\"n\">";
-        out += annex_table_title(static_cast<Action>(a));
+        append_html(out, m.action(static_cast<Action>(a)));
         out += "</th>";
     }
-    out += "<th class=\"n\">合计</th></tr></thead>\n<tbody>\n";
+    out += "<th class=\"n\">";
+    append_html(out, m.text(Msg::col_total));
+    out += "</th></tr></thead>\n<tbody>\n";
     for (const ActionCounts& c : r.summary_by_issuer()) {
         out += c.authority.valid() ? "<tr><td>" : "<tr class=\"total\"><td>";
         if (c.authority.valid())
             append_html(out, corpus.authority(c.authority).name());
         else
-            out += "合计（联合发文只计一次）";
+            append_html(out, m.text(Msg::annex_by_issuer_total));
         out += "</td>";
         for (int a = static_cast<int>(k_action_count) - 1; a >= 0; --a) {
             out += "<td class=\"n\">";
@@ -117,7 +104,8 @@ void box(std::string& out, const Document& doc, const char* colour, int x, int y
 // SPEC §13: the documents to be ended and the documents that rest on them (based-on /
 // implements): a small tree per ended document, the ended document on the left, its dependents
 // stacked to its right, each with an arrow to it (the direction of based-on).
-void picture(std::string& out, const CleanupResult& r, const Annex& annex, const CleanupHtmlOptions& options) {
+void picture(std::string& out, const CleanupResult& r, const Annex& annex, const Messages& m,
+             const CleanupHtmlOptions& options) {
     const Corpus& corpus = r.corpus();
     std::vector<const CleanupItem*> ended;
     for (const CleanupItem* item : annex.all)
@@ -142,7 +130,9 @@ void picture(std::string& out, const CleanupResult& r, const Annex& annex, const
     }
     if (ended.size() > drawn) height += 24;
 
-    out += "<section class=\"picture\">\n<h2>拟废止、拟宣布失效的文件及以其为依据的文件</h2>\n<figure>\n";
+    out += "<section class=\"picture\">\n<h2>";
+    append_html(out, m.text(Msg::annex_picture_title));
+    out += "</h2>\n<figure>\n";
     out += "<svg viewBox=\"0 0 " + std::to_string(width) + ' ' + std::to_string(height) + "\" width=\"" +
            std::to_string(width) + "\" height=\"" + std::to_string(height) +
            "\" role=\"img\" font-size=\"12\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, "
@@ -168,31 +158,32 @@ void picture(std::string& out, const CleanupResult& r, const Annex& annex, const
         }
         if (deps[i].size() > shown)
             out += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + static_cast<int>(shown) * k_line + 16) +
-                   "\">另有 " + std::to_string(deps[i].size() - shown) + " 份以其为依据</text>";
+                   "\">" + html_escaped(m.fill(Msg::annex_picture_more_dependents, {std::to_string(deps[i].size() - shown)})) +
+                   "</text>";
         out += '\n';
         const std::size_t lines = std::max<std::size_t>(1, shown + (deps[i].size() > shown ? 1 : 0));
         y += static_cast<int>(lines) * k_line + k_space;
     }
     if (ended.size() > drawn)
-        out += "<text x=\"" + std::to_string(k_margin) + "\" y=\"" + std::to_string(y + 14) + "\">另有 " +
-               std::to_string(ended.size() - drawn) + " 份拟废止或拟宣布失效的文件未画出，见下表。</text>\n";
-    out += "</svg>\n<figcaption class=\"figure-caption\">左：拟废止（红）、拟宣布失效（橙）的文件；右：以其为依据的文件，"
-           "箭头指向其依据，颜色为其清理意见（黄 修改，蓝 评估，绿 继续有效，白 不在本次清理之列）。</figcaption>\n"
-           "</figure>\n</section>\n";
+        out += "<text x=\"" + std::to_string(k_margin) + "\" y=\"" + std::to_string(y + 14) + "\">" +
+               html_escaped(m.fill(Msg::annex_picture_more, {std::to_string(ended.size() - drawn)})) + "</text>\n";
+    out += "</svg>\n<figcaption class=\"figure-caption\">";
+    append_html(out, m.text(Msg::annex_picture_caption));
+    out += "</figcaption>\n</figure>\n</section>\n";
 }
 
-void table(HtmlPage& page, const CleanupResult& r, const AnnexTable& t) {
+void table(HtmlPage& page, const CleanupResult& r, const AnnexTable& t, const Messages& m) {
     const Corpus& corpus = r.corpus();
     std::string& out = page.text();
     const std::string_view action = to_string(t.action);
     out += "<section class=\"table\" data-action=\"";
     out += action;
     out += "\">\n<h2>";
-    out += annex_table_title(t.action);
-    out += "（" + std::to_string(t.items.size()) + " 份）</h2>\n<table class=\"annex\">\n<thead><tr>";
-    for (std::string_view column : k_annex_columns) {
-        out += column == "序号" ? "<th class=\"n\">" : "<th>";
-        out += column;
+    append_html(out, m.fill(Msg::annex_table_heading, {m.action(t.action), std::to_string(t.items.size())}));
+    out += "</h2>\n<table class=\"annex\">\n<thead><tr>";
+    for (Msg column : k_annex_columns) {
+        out += column == Msg::col_seq ? "<th class=\"n\">" : "<th>";
+        append_html(out, m.text(column));
         out += "</th>";
     }
     out += "</tr></thead>\n<tbody>\n";
@@ -212,9 +203,9 @@ void table(HtmlPage& page, const CleanupResult& r, const AnnexTable& t) {
         out += "</td><td>";
         append_html(out, annex_issuers(corpus, doc));
         out += "</td><td>";
-        out += annex_opinion(item->action);
+        append_html(out, m.action(item->action));
         out += "</td><td class=\"reason\">";
-        append_html(out, annex_reason(r, *item));
+        append_html(out, m.reasons(r, *item));
         out += "</td></tr>\n";
         page.flush_if_large();
     }
@@ -223,14 +214,16 @@ void table(HtmlPage& page, const CleanupResult& r, const AnnexTable& t) {
 
 }  // namespace
 
-void write_cleanup_html(std::ostream& out, const CleanupResult& result, const CleanupHtmlOptions& options) {
+void write_cleanup_html(std::ostream& out, const CleanupResult& result, const Messages& messages,
+                        const CleanupHtmlOptions& options) {
     const Annex annex = make_annex(result);
-    HtmlPage page(out, "规范性文件清理结果 " + format_date(result.as_of()));
-    heading(page.text(), result);
-    summary(page.text(), result);
-    picture(page.text(), result, annex, options);
+    HtmlPage page(out, std::string(messages.text(Msg::annex_title)) + ' ' + format_date(result.as_of()),
+                  messages.lang() == Lang::zh ? "zh-CN" : "en");
+    heading(page.text(), result, messages);
+    summary(page.text(), result, messages);
+    picture(page.text(), result, annex, messages, options);
     page.flush();
-    for (const AnnexTable& t : annex.tables) table(page, result, t);
+    for (const AnnexTable& t : annex.tables) table(page, result, t, messages);
     page.finish();
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "normdoc/cleanup.hpp"
+#include "report/messages.hpp"
 
 #include <cstddef>
 #include <ostream>
@@ -19,6 +20,9 @@ struct CleanupHtmlOptions {
     std::size_t dependents_per_row = 5;  // dependents drawn beside each (the rest counted)
 };
 
-void write_cleanup_html(std::ostream& out, const CleanupResult& result, const CleanupHtmlOptions& options = {});
+// The page in the catalogue's language (Chinese by default; the annex's columns and words come from
+// `messages`).
+void write_cleanup_html(std::ostream& out, const CleanupResult& result, const Messages& messages,
+                        const CleanupHtmlOptions& options = {});
 
 }  // namespace normdoc::report

@@ -131,6 +131,18 @@ constexpr Entry k_zh[] = {
     {Msg::detail_filing_overdue, "备案期限 {0}，未见备案"},
     {Msg::detail_filed_late, "备案期限 {0}，{1} 才备案"},
     {Msg::detail_separator, "；"},
+    {Msg::annex_title, "规范性文件清理结果"},
+    {Msg::annex_meta, "清理基准日 {0} · 共清理 {1} 份"},
+    {Msg::annex_meta_scope, " · 清理范围 {0}"},
+    {Msg::annex_summary_title, "清理情况汇总"},
+    {Msg::annex_by_issuer_total, "合计（联合发文只计一次）"},
+    {Msg::annex_table_heading, "{0}（{1} 份）"},
+    {Msg::annex_picture_title, "拟废止、拟宣布失效的文件及以其为依据的文件"},
+    {Msg::annex_picture_caption, "左：拟废止（红）、拟宣布失效（橙）的文件；右：以其为依据的文件，箭头指向其依据，"
+                                 "颜色为其清理意见（黄 拟修改，蓝 需评估，绿 继续有效，白 不在本次清理之列）。"},
+    {Msg::annex_picture_more_dependents, "另有 {0} 份以其为依据"},
+    {Msg::annex_picture_more, "另有 {0} 份拟废止或拟宣布失效的文件未画出，见下表。"},
+    {Msg::annex_sheet_all, "全部"},
 };
 
 constexpr Entry k_en[] = {
@@ -250,6 +262,19 @@ constexpr Entry k_en[] = {
     {Msg::detail_filing_overdue, "filing due {0}, none recorded"},
     {Msg::detail_filed_late, "filing due {0}, filed {1}"},
     {Msg::detail_separator, "; "},
+    {Msg::annex_title, "Clean-up of normative documents"},
+    {Msg::annex_meta, "as of {0} · {1} documents looked at"},
+    {Msg::annex_meta_scope, " · scope {0}"},
+    {Msg::annex_summary_title, "Summary"},
+    {Msg::annex_by_issuer_total, "total (each joint document once)"},
+    {Msg::annex_table_heading, "{0} ({1} documents)"},
+    {Msg::annex_picture_title, "Documents to be repealed or declared invalid, and the documents resting on them"},
+    {Msg::annex_picture_caption, "Left: to be repealed (red) or declared invalid (orange); right: the documents based on "
+                                 "them, the arrow pointing to the basis, coloured by their action (yellow amend, blue "
+                                 "evaluate, green retain, white not looked at)."},
+    {Msg::annex_picture_more_dependents, "{0} more rest on it"},
+    {Msg::annex_picture_more, "{0} more documents to be ended are not drawn: see the tables."},
+    {Msg::annex_sheet_all, "all"},
 };
 
 using Table = std::array<std::string_view, k_count>;

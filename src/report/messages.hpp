@@ -153,6 +153,18 @@ enum class Msg : std::uint16_t {
     detail_filing_overdue,      // due {0}, none recorded
     detail_filed_late,          // due {0}, filed {1}
     detail_separator,           // between notes: "；" / "; "
+    // the clean-up annex as a page and a workbook (cleanup --format html|xlsx)
+    annex_title,                // 规范性文件清理结果
+    annex_meta,                 // {0} the as-of day, {1} how many documents looked at
+    annex_meta_scope,           // {0} the scope's name
+    annex_summary_title,
+    annex_by_issuer_total,      // the total row: each joint document once
+    annex_table_heading,        // {0} the action, {1} how many
+    annex_picture_title,
+    annex_picture_caption,
+    annex_picture_more_dependents,  // {0} dependents not drawn
+    annex_picture_more,         // {0} documents to be ended not drawn
+    annex_sheet_all,            // the workbook's sheet of every document
     count_
 };
 

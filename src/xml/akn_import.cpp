@@ -256,6 +256,9 @@ struct Scan {
     std::optional<std::string> title, short_title;
     std::size_t title_line = 0, short_title_line = 0;
     std::optional<RecordPlace> record;
+    // export-akn's order note: the document's place in the corpus, its authorities' places.
+    std::optional<std::uint64_t> position;
+    std::vector<std::pair<std::string, std::uint64_t>> authority_positions;
     bool has_components = false;
 };
 
@@ -421,9 +424,11 @@ private:
         return v ? std::string(*v) : std::string();
     }
 
-    // SPEC §9: `id` where 3.0 says `eId` is read, with a warning.
+    // SPEC §9: `id` where 3.0 says `eId` is read, with a warning; `wId` (3.0's work-level id,
+    // which the OASIS examples give their references) without one.
     std::string element_id(pugi::xml_node n, std::string_view local, std::size_t line) {
         if (auto e = attr(n, "eId", line)) return std::string(*e);
+        if (auto w = attr(n, "wId", line)) return std::string(*w);
         if (auto i = attr(n, "id", line)) {
             report_.warning(line, ProblemCode::bad_value,
                             "<" + std::string(local) + "> has 'id' where Akoma Ntoso 3.0 says 'eId'; it is read as eId",
@@ -440,6 +445,20 @@ private:
         s.document_line = line_of(n);
         scans_->push_back(std::move(s));
         return static_cast<std::uint32_t>(scans_->size() - 1);
+    }
+
+    // export-akn's order note (its children are read here: the walk skips them).
+    static std::optional<std::uint64_t> whole_number(std::string_view v) {
+        if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+        return std::stoull(std::string(v));
+    }
+    void read_order(pugi::xml_node n, Scan& s) {
+        if (s.position) return;
+        s.position = whole_number(trim(value_of(n.attribute("document"))));
+        for (pugi::xml_node a = n.first_child(); a; a = a.next_sibling())
+            if (a.type() == pugi::node_element && split_name(name_of(a)).local == "authority")
+                if (const auto p = whole_number(trim(value_of(a.attribute("position")))))
+                    s.authority_positions.emplace_back(std::string(trim(value_of(a.attribute("ref")))), *p);
     }
 
     // The record's <corpus> element: from its '<' to the end of its end tag.
@@ -495,6 +514,7 @@ private:
         } else if (parent == Ctx::proprietary) {
             const std::string* ns = scope_.resolve(name.prefix);
             if (ns != nullptr && *ns == detail::xml::corpus_vocabulary::k_namespace && local == "corpus") find_record(n, scan(at));
+            if (ns != nullptr && *ns == k_akn_order_namespace && local == "order") read_order(n, scan(at));
         } else if (!ours || parent == Ctx::skip) {
             ctx = Ctx::skip;
         } else {
@@ -662,6 +682,7 @@ private:
         } else if (local == "passiveRef" || local == "activeRef" || local == "original") {
             std::string eid;
             if (auto e = attr(n, "eId", line)) eid = std::string(*e);
+            else if (auto w = attr(n, "wId", line)) eid = std::string(*w);
             else if (auto i = attr(n, "id", line)) eid = std::string(*i);
             if (!eid.empty()) s.document_refs.emplace(std::move(eid), attr_or_empty(n, "href", line));
         }
@@ -703,6 +724,8 @@ struct Work {
     bool record = false;
     std::vector<draft::Authority> record_authorities;
     Profile profile;
+    std::optional<std::uint64_t> position;                               // in the exported corpus
+    std::vector<std::pair<std::string, std::uint64_t>> authority_positions;
 };
 
 // The references of a scan, then of the collections around it (SPEC §9: a component's authors
@@ -974,6 +997,19 @@ bool read_record(std::string_view content, const Scan& scan, Reporter& report, W
         at(r.target.line);
     }
     for (draft::Event& e : d.events) at(e.line);
+    draft::Procedure& pr = d.procedure;
+    for (auto* step : {&pr.assessment, &pr.expert_review, &pr.risk_assessment})
+        if (*step) at((*step)->line);
+    if (pr.consultation) at(pr.consultation->line);
+    for (draft::LegalityReview& l : pr.legality_reviews) {
+        at(l.line);
+        if (l.by) at(l.by->line);
+    }
+    for (draft::CollectiveDecision& c : pr.collective_decisions) at(c.line);
+    if (pr.filing) {
+        at(pr.filing->line);
+        if (pr.filing->with) at(pr.filing->with->line);
+    }
     for (draft::Authority& a : read.draft->authorities) {
         at(a.line);
         if (a.parent) at(a.parent->line);
@@ -991,6 +1027,8 @@ bool read_record(std::string_view content, const Scan& scan, Reporter& report, W
     work.doc = std::move(d);
     work.record_authorities = std::move(read.draft->authorities);
     work.profile = read.draft->profile;
+    work.position = scan.position;
+    work.authority_positions = scan.authority_positions;
     return true;
 }
 
@@ -1198,16 +1236,30 @@ void Importer::resolve_authorities() {
     std::unordered_set<std::string> taken;
     // SPEC §9: the records' authorities, with all their fields, under their own ids (the first
     // record holding an id wins); their profile, the first record's.
+    // In the exported corpus's order where the records say it (export-akn's order note).
+    struct Held {
+        draft::Authority authority;
+        std::size_t file;
+        std::uint64_t position;
+    };
+    std::vector<Held> held;
     for (std::uint32_t k : kept_) {
         Work& w = works_[k];
         if (!w.record) continue;
         if (!profile_) profile_ = w.profile;
         for (draft::Authority& a : w.record_authorities) {
             if (!taken.insert(a.id).second) continue;
-            record_ids.emplace(a.id, static_cast<std::uint32_t>(authorities_.size()));
-            authorities_.push_back({std::move(a), w.file, true});
+            std::uint64_t position = ~std::uint64_t(0);
+            for (const auto& [ref, p] : w.authority_positions)
+                if (ref == a.id) position = p;
+            held.push_back({std::move(a), w.file, position});
         }
         w.record_authorities.clear();
+    }
+    std::stable_sort(held.begin(), held.end(), [](const Held& a, const Held& b) { return a.position < b.position; });
+    for (Held& h : held) {
+        record_ids.emplace(h.authority.id, static_cast<std::uint32_t>(authorities_.size()));
+        authorities_.push_back({std::move(h.authority), h.file, true});
     }
     // SPEC §9: other authorities are told apart by href; the first eId seen for an href
     // (command-line order) is the id. A later organization whose eId is taken gets a suffix.
@@ -1504,6 +1556,12 @@ AknImportResult Importer::finish() {
     AknImportResult result;
     result.files_read = files_.size();
     drop_duplicate_ids();
+    // Documents exported by normdoc come back in the exported corpus's order (its order note),
+    // the others after them in command-line order.
+    std::stable_sort(kept_.begin(), kept_.end(), [this](std::uint32_t a, std::uint32_t b) {
+        const auto key = [this](std::uint32_t i) { return works_[i].position.value_or(~std::uint64_t(0)); };
+        return key(a) < key(b);
+    });
     resolve_authorities();
     drop_duplicate_numbers();
     std::vector<Edge> edges = drop_cycles(resolve_relations());

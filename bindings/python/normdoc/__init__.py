@@ -11,9 +11,11 @@ enums whose values are SPEC's names; results are sequences; errors are normdoc.E
 (I/O failures are also OSError). A closed Corpus raises ValueError. docs/bindings.md is the manual.
 """
 
+import collections.abc
 import ctypes
 import datetime
 import enum
+import threading
 
 from . import _ffi
 from ._ffi import lib
@@ -193,8 +195,19 @@ def _raise(status, err, problems=()):
     raise kind(message, lib.nd_status_name(status).decode(), lib.nd_exit_code(status), problems)
 
 
+_local = threading.local()
+
+
+def _error():
+    """This thread's nd_error, reused from call to call (one per thread: SPEC's nd_error belongs to one call)."""
+    err = getattr(_local, "err", None)
+    if err is None:
+        err = _local.err = _ffi.Error()
+    return err
+
+
 def _call(fn, *args):
-    err = _ffi.Error()
+    err = _error()
     status = fn(*args, ctypes.byref(err))
     if status != 0:
         _raise(status, err)
@@ -222,6 +235,8 @@ _EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 
 def _date_arg(d):
     """A date argument as YYYY-MM-DD bytes (the library checks it)."""
+    if type(d) is datetime.date:
+        return d.isoformat().encode()
     if isinstance(d, datetime.datetime):
         d = d.date()
     if isinstance(d, datetime.date):
@@ -235,11 +250,20 @@ def _day(n):
     return None if n == _ffi.NO_DAY else datetime.date.fromordinal(n + _EPOCH_ORDINAL)
 
 
+_DAY_CACHE = {_ffi.NO_DAY: None}
+
+
 def _days(values):
-    base = _EPOCH_ORDINAL
-    none = _ffi.NO_DAY
-    fromordinal = datetime.date.fromordinal
-    return [None if n == none else fromordinal(n + base) for n in values]
+    """Day numbers → dates; each distinct day made once (a million rows hold a few thousand days)."""
+    cache = _DAY_CACHE
+    out = []
+    append = out.append
+    for n in values:
+        d = cache.get(n, cache)
+        if d is cache:
+            d = cache[n] = datetime.date.fromordinal(n + _EPOCH_ORDINAL)
+        append(d)
+    return out
 
 
 def version():
@@ -295,10 +319,23 @@ def _strings(column):
     return parts
 
 
+def _indexed(values, indexes):
+    return list(map(values.__getitem__, indexes))
+
+
 def _ints(address, count, fmt="i", size=4):
     if count == 0:
         return []
     return memoryview(ctypes.string_at(address, count * size)).cast(fmt).tolist()
+
+
+_NO_INDEX = 2 ** 32 - 1
+
+
+def _pointer_out(fn, handle):
+    out = ctypes.c_void_p()
+    _call(fn, handle, ctypes.byref(out))
+    return out.value
 
 
 # ---- handles -------------------------------------------------------------------------------------
@@ -443,12 +480,41 @@ class _Owned(_Handle):
             self._free_fn(h)
 
 
-class StatusList(list):
-    """The status of every document as of a day, by id in byte order: a list of StatusRow."""
+class _Rows(collections.abc.Sequence):
+    """A result held as columns (lists of Python values, one per field); rows are made as they are
+    asked for (indexing, iterating)."""
 
-    def __init__(self, rows, owned):
-        super().__init__(rows)
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._row(k) for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("row index out of range")
+        return self._row(i)
+
+    def __iter__(self):
+        return map(self._row, range(len(self)))
+
+    def __repr__(self):
+        return "<%s of %d rows>" % (type(self).__name__, len(self))
+
+
+class StatusList(_Rows):
+    """The status of every document as of a day, by id in byte order: a sequence of StatusRow, and
+    its columns ids, numbers, statuses, last_days, ended, amended (lists)."""
+
+    def __init__(self, ids, numbers, statuses, last_days, ended, amended, owned):
+        self.ids, self.numbers, self.statuses, self.last_days, self.ended, self.amended = (
+            ids, numbers, statuses, last_days, ended, amended)
         self._owned = owned
+
+    def _row(self, i):
+        return StatusRow(self.ids[i], self.numbers[i], self.statuses[i], self.last_days[i], self.ended[i], self.amended[i])
 
     def csv(self):
         """`normdoc status --format csv`, to the byte (rendered by the CLI's own code)."""
@@ -521,29 +587,31 @@ class ActionCounts:
         return "ActionCounts(%s, %s)" % (self.authority_id, {str(a): n for a, n in self.counts.items()})
 
 
-class Cleanup(_Handle):
-    """SPEC §6: every document looked at (by id in byte order), as a sequence of CleanupItem."""
+class Cleanup(_Handle, _Rows):
+    """SPEC §6: every document looked at (by id in byte order), as a sequence of CleanupItem, and
+    its columns ids, numbers, statuses, actions (lists)."""
 
     _free = lib.nd_cleanup_free
     _kind = "Cleanup"
 
-    def __init__(self, handle):
-        super().__init__(handle)
+    def __init__(self, handle, corpus):
+        _Handle.__init__(self, handle)
         cols = _ffi.CleanupColumns()
-        # The columns without the findings' details: those are worded on first use (Finding.detail).
-        _call(lib.nd_cleanup_columns_without_details, handle, ctypes.byref(cols))
+        _call(lib.nd_cleanup_numeric_columns, handle, ctypes.byref(cols))
         n = cols.count
-        ids = _strings(cols.ids)
-        numbers = _strings(cols.numbers)
-        status = _ints(cols.status, n)
-        action = _ints(cols.action, n)
-        first = _ints(cols.first_finding, n, "I")
-        count = _ints(cols.finding_count, n, "I")
-        self._codes = [_FINDING[c] for c in _ints(cols.finding_code, cols.findings)]
-        self._actions = [_ACTION[a] for a in _ints(cols.finding_action, cols.findings)]
-        S, A = _STATUS, _ACTION
-        self._items = [CleanupItem(ids[i], numbers[i], S[status[i]], A[action[i]], self, i, first[i], count[i])
-                       for i in range(n)]
+        documents = _pointer_out(lib.nd_cleanup_documents, handle)
+        rows = _ints(documents, n, "I")
+        ids, numbers = corpus._document_strings()
+        self.ids = _indexed(ids, rows)
+        self.numbers = _indexed(numbers, rows)
+        self.statuses = _indexed(_STATUS, _ints(cols.status, n))
+        self.actions = _indexed(_ACTION, _ints(cols.action, n))
+        self._first = _ints(cols.first_finding, n, "I")
+        self._count = _ints(cols.finding_count, n, "I")
+        self._codes = _indexed(_FINDING, _ints(cols.finding_code, cols.findings))
+        self._actions = _indexed(_ACTION, _ints(cols.finding_action, cols.findings))
+        self._deciders = _ints(_pointer_out(lib.nd_cleanup_deciders, handle), n, "I")
+        self._authority_ids = corpus._authority_strings()[0]
         day = ctypes.c_int32()
         _call(lib.nd_cleanup_as_of, handle, ctypes.byref(day))
         self.as_of = _day(day.value)
@@ -551,24 +619,18 @@ class Cleanup(_Handle):
         _call(lib.nd_cleanup_scope, handle, ctypes.byref(scope))
         self.scope = _str(scope.value) or None
 
+    def _row(self, i):
+        return CleanupItem(self.ids[i], self.numbers[i], self.statuses[i], self.actions[i], self, i, self._first[i],
+                           self._count[i])
+
     def _decided_by(self, index):
-        row = _ffi.CleanupItem()
-        _call(lib.nd_cleanup_get, self._live(), index, ctypes.byref(row))
-        return _str(row.decided_by) or None
+        a = self._deciders[index]
+        return None if a == _NO_INDEX else self._authority_ids[a]
 
     def _detail(self, index):
         f = _ffi.Finding()
         _call(lib.nd_cleanup_finding, self._live(), index, ctypes.byref(f))
         return _str(f.detail)
-
-    def __len__(self):
-        return len(self._items)
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __getitem__(self, i):
-        return self._items[i]
 
     @property
     def summary(self):
@@ -611,12 +673,16 @@ class ImpactEntry:
         return "ImpactEntry(%s, depth %d, %s)" % (self.id, self.depth, self.status)
 
 
-class Impact(list):
-    """Every document that depends on one, by depth then id: a list of ImpactEntry."""
+class Impact(_Rows):
+    """Every document that depends on one, by depth then id: a sequence of ImpactEntry, and its
+    columns ids, numbers, depths, statuses (lists)."""
 
-    def __init__(self, rows, owned):
-        super().__init__(rows)
+    def __init__(self, ids, numbers, depths, statuses, owned):
+        self.ids, self.numbers, self.depths, self.statuses = ids, numbers, depths, statuses
         self._owned = owned
+
+    def _row(self, i):
+        return ImpactEntry(self.ids[i], self.numbers[i], self.depths[i], self.statuses[i])
 
     def csv(self):
         """`normdoc impact --format csv`, to the byte (rendered by the CLI's own code)."""
@@ -713,6 +779,34 @@ class Corpus(_Handle):
     def __init__(self, handle, problems=()):
         super().__init__(handle)
         self.problems = list(problems)
+        self._documents = None
+        self._authorities = None
+
+    def _document_strings(self):
+        """Every document's id and number by document index, decoded once."""
+        if self._documents is None:
+            ids, numbers = _ffi.StringColumn(), _ffi.StringColumn()
+            _call(lib.nd_corpus_document_ids, self._live(), ctypes.byref(ids), ctypes.byref(numbers))
+            self._documents = (_strings(ids), _strings(numbers))
+        return self._documents
+
+    def _documents_by_id(self, address, n):
+        """The ids and numbers of every document in id order (a status list's rows): made once per
+        corpus and shared by every status list (read-only lists)."""
+        order = ctypes.string_at(address, 4 * n) if n else b""
+        cached = getattr(self, "_by_id", None)
+        if cached is None or cached[0] != order:
+            ids, numbers = self._document_strings()
+            rows = memoryview(order).cast("I").tolist() if n else []
+            cached = self._by_id = (order, _indexed(ids, rows), _indexed(numbers, rows))
+        return cached[1], cached[2]
+
+    def _authority_strings(self):
+        if self._authorities is None:
+            ids, names = _ffi.StringColumn(), _ffi.StringColumn()
+            _call(lib.nd_corpus_authority_ids, self._live(), ctypes.byref(ids), ctypes.byref(names))
+            self._authorities = (_strings(ids), _strings(names))
+        return self._authorities
 
     @classmethod
     def open(cls, path):
@@ -755,23 +849,19 @@ class Corpus(_Handle):
         out = ctypes.c_void_p()
         _call(lib.nd_status_all, self._live(), _date_arg(as_of), ctypes.byref(out))
         owned = _Owned(out.value, lib.nd_status_list_free, "StatusList")
-        h = owned._h
         cols = _ffi.StatusColumns()
-        _call(lib.nd_status_list_columns, h, ctypes.byref(cols))
+        _call(lib.nd_status_list_numeric_columns, owned._h, ctypes.byref(cols))
         n = cols.count
-        ids = _strings(cols.ids)
-        numbers = _strings(cols.numbers)
-        status = [_STATUS[s] for s in _ints(cols.status, n)]
-        last = _days(_ints(cols.last_day, n))
-        ended = _days(_ints(cols.ended, n))
-        amended = [a != 0 for a in _ints(cols.amended, n, "B", 1)]
-        return StatusList(list(map(StatusRow, ids, numbers, status, last, ended, amended)), owned)
+        ids, numbers = self._documents_by_id(_pointer_out(lib.nd_status_list_documents, owned._h), n)
+        return StatusList(ids, numbers, _indexed(_STATUS, _ints(cols.status, n)),
+                          _days(_ints(cols.last_day, n)), _days(_ints(cols.ended, n)),
+                          [a != 0 for a in _ints(cols.amended, n, "B", 1)], owned)
 
     def cleanup(self, as_of, scope=None):
         """SPEC §6: the clean-up as of a day of the documents of authority `scope` (all when None)."""
         out = ctypes.c_void_p()
         _call(lib.nd_cleanup_run, self._live(), _date_arg(as_of), _text(scope), ctypes.byref(out))
-        return Cleanup(out.value)
+        return Cleanup(out.value, self)
 
     def impact(self, doc, as_of):
         """SPEC §10: every document resting on `doc` through based-on / implements, transitively."""
@@ -779,11 +869,12 @@ class Corpus(_Handle):
         _call(lib.nd_impact_run, self._live(), _text(doc), _date_arg(as_of), ctypes.byref(out))
         owned = _Owned(out.value, lib.nd_impact_free, "Impact")
         cols = _ffi.ImpactColumns()
-        _call(lib.nd_impact_columns_get, owned._h, ctypes.byref(cols))
+        _call(lib.nd_impact_numeric_columns, owned._h, ctypes.byref(cols))
         n = cols.count
-        rows = list(map(ImpactEntry, _strings(cols.ids), _strings(cols.numbers), _ints(cols.depth, n, "I"),
-                        [_STATUS[s] for s in _ints(cols.status, n)]))
-        return Impact(rows, owned)
+        rows = _ints(_pointer_out(lib.nd_impact_documents, owned._h), n, "I")
+        ids, numbers = self._document_strings()
+        return Impact(_indexed(ids, rows), _indexed(numbers, rows), _ints(cols.depth, n, "I"),
+                      _indexed(_STATUS, _ints(cols.status, n)), owned)
 
     def apply(self, plan, decision, only_competent=False):
         """SPEC §6: the corpus with the decision that ends what the plan (a Plan or a Cleanup) says.

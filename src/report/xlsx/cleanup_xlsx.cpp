@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <array>
 #include <cstring>
 #include <vector>
 
@@ -24,7 +25,7 @@ namespace normdoc::report {
 
 bool xlsx_available() noexcept { return false; }
 
-void write_cleanup_xlsx(const std::string&, const CleanupResult&) {
+void write_cleanup_xlsx(const std::string&, const CleanupResult&, const Messages&) {
     throw XlsxUnavailable("this normdoc was built without libxlsxwriter (Debian: libxlsxwriter-dev), so it "
                           "cannot write workbooks; use --format html or csv");
 }
@@ -63,14 +64,41 @@ struct Formats {
 // Column widths in characters (a Chinese character counts about two).
 constexpr double k_widths[] = {6, 46, 22, 26, 10, 60};
 
+// Excel holds at most 32,767 characters in a cell (libxlsxwriter refuses more): a longer text is
+// cut at a code point boundary and ends in "…".
+constexpr std::size_t k_cell_characters = 32767;
+const std::string& fit_cell(std::string& text) {
+    std::size_t count = 0, at = 0;
+    while (at < text.size()) {
+        if (count == k_cell_characters - 1) {
+            std::size_t rest = at, more = 0;
+            while (rest < text.size() && more < 2) {
+                const auto lead = static_cast<unsigned char>(text[rest]);
+                rest += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+                ++more;
+            }
+            if (more < 2) return text;  // exactly at the limit
+            text.resize(at);
+            text += "…";
+            return text;
+        }
+        const auto lead = static_cast<unsigned char>(text[at]);
+        at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        ++count;
+    }
+    return text;
+}
+
 void check(lxw_error e, const std::string& path) {
     if (e != LXW_NO_ERROR) throw IoError(path, lxw_strerror(e));
 }
 
-void write_sheet(lxw_workbook* book, const Formats& f, const char* name, const CleanupResult& r,
-                 const std::vector<const CleanupItem*>& items, const std::string& path) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book, name);
-    if (!sheet) throw IoError(path, "cannot add the worksheet");
+// A sheet with the annex's header row, frozen and repeated on each printed page, and its
+// columns' widths; `rows` documents will follow.
+lxw_worksheet* add_sheet(lxw_workbook* book, const Formats& f, const std::string& name, const Messages& m,
+                         std::size_t rows, const std::string& path) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, name.c_str());
+    if (!sheet) throw IoError(path, "cannot add the worksheet " + name);
     for (lxw_col_t c = 0; c < k_annex_columns.size(); ++c)
         check(worksheet_set_column(sheet, c, c, k_widths[c], c == 0 ? f.number : f.cell), path);
     worksheet_freeze_panes(sheet, 1, 0);
@@ -79,28 +107,53 @@ void write_sheet(lxw_workbook* book, const Formats& f, const char* name, const C
     worksheet_set_paper(sheet, 9);  // A4
     worksheet_fit_to_pages(sheet, 1, 0);
     for (lxw_col_t c = 0; c < k_annex_columns.size(); ++c)
-        check(worksheet_write_string(sheet, 0, c, std::string(k_annex_columns[c]).c_str(), f.header), path);
-    if (!items.empty()) worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(items.size()), k_annex_columns.size() - 1);
+        check(worksheet_write_string(sheet, 0, c, std::string(m.text(k_annex_columns[c])).c_str(), f.header), path);
+    if (rows > 0) worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows), k_annex_columns.size() - 1);
+    return sheet;
+}
+
+// The cells of one document, worded once and written to each of its sheets.
+struct RowText {
+    std::string title, number, issuers, action, reasons;
+};
+
+void write_row(lxw_worksheet* sheet, lxw_row_t row, const RowText& t, const Formats& f, const std::string& path) {
+    check(worksheet_write_number(sheet, row, 0, static_cast<double>(row), f.number), path);
+    check(worksheet_write_string(sheet, row, 1, t.title.c_str(), f.cell), path);
+    if (!t.number.empty()) check(worksheet_write_string(sheet, row, 2, t.number.c_str(), f.cell), path);
+    check(worksheet_write_string(sheet, row, 3, t.issuers.c_str(), f.cell), path);
+    check(worksheet_write_string(sheet, row, 4, t.action.c_str(), f.cell), path);
+    if (!t.reasons.empty()) check(worksheet_write_string(sheet, row, 5, t.reasons.c_str(), f.cell), path);
+}
+
+// SPEC §13: a sheet for all, then one per action. libxlsxwriter's constant_memory mode wants the
+// rows of each sheet in order, not the sheets one after another, so one pass over the documents
+// words each row once and writes it to 全部 and to its action's sheet.
+void write_sheets(lxw_workbook* book, const Formats& f, const CleanupResult& r, const Messages& m, const Annex& annex,
+                  const std::string& path) {
+    lxw_worksheet* all = add_sheet(book, f, std::string(m.text(Msg::annex_sheet_all)), m, annex.all.size(), path);
+    std::array<lxw_worksheet*, k_action_count> of_action{};
+    std::array<lxw_row_t, k_action_count> rows{};
+    for (const AnnexTable& t : annex.tables)
+        of_action[static_cast<std::size_t>(t.action)] = add_sheet(book, f, std::string(m.action(t.action)), m, t.items.size(), path);
 
     const Corpus& corpus = r.corpus();
-    std::string text;
+    RowText t;
     lxw_row_t row = 0;
-    for (const CleanupItem* item : items) {
-        ++row;
+    for (const CleanupItem* item : annex.all) {
         const Document doc = corpus.document(item->document);
-        check(worksheet_write_number(sheet, row, 0, static_cast<double>(row), f.number), path);
-        text.assign(doc.title());
-        check(worksheet_write_string(sheet, row, 1, text.c_str(), f.cell), path);
-        if (!doc.number().empty()) {
-            text.assign(doc.number());
-            check(worksheet_write_string(sheet, row, 2, text.c_str(), f.cell), path);
-        }
-        text = annex_issuers(corpus, doc);
-        check(worksheet_write_string(sheet, row, 3, text.c_str(), f.cell), path);
-        text.assign(annex_opinion(item->action));
-        check(worksheet_write_string(sheet, row, 4, text.c_str(), f.cell), path);
-        text = annex_reason(r, *item);
-        if (!text.empty()) check(worksheet_write_string(sheet, row, 5, text.c_str(), f.cell), path);
+        t.title.assign(doc.title());
+        fit_cell(t.title);
+        t.number.assign(doc.number());
+        fit_cell(t.number);
+        t.issuers = annex_issuers(corpus, doc);
+        fit_cell(t.issuers);
+        t.action.assign(m.action(item->action));
+        t.reasons = m.reasons(r, *item);
+        fit_cell(t.reasons);
+        write_row(all, ++row, t, f, path);
+        const auto a = static_cast<std::size_t>(item->action);
+        write_row(of_action[a], ++rows[a], t, f, path);
     }
 }
 
@@ -125,7 +178,7 @@ void copy_into(const std::string& from, OutputSink& sink) {
 
 }  // namespace
 
-void write_cleanup_xlsx(const std::string& path, const CleanupResult& result) {
+void write_cleanup_xlsx(const std::string& path, const CleanupResult& result, const Messages& messages) {
     const Annex annex = make_annex(result);
     TemporaryFile temporary;
     {
@@ -155,9 +208,7 @@ void write_cleanup_xlsx(const std::string& path, const CleanupResult& result) {
         format_set_border(f.number, LXW_BORDER_THIN);
         format_set_font_name(f.number, "等线");
         try {
-            write_sheet(book, f, "全部", result, annex.all, path);
-            for (const AnnexTable& t : annex.tables)
-                write_sheet(book, f, std::string(annex_table_title(t.action)).c_str(), result, t.items, path);
+            write_sheets(book, f, result, messages, annex, path);
         } catch (...) {
             workbook_close(book);
             throw;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "normdoc/cleanup.hpp"
+#include "report/messages.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -27,6 +28,6 @@ bool xlsx_available() noexcept;
 // Writes the workbook to `path` atomically: libxlsxwriter writes a temporary file, which is then
 // put in place by the one atomic writer (a failure leaves any existing `path` as it was). Throws
 // IoError naming the path and the reason, XlsxUnavailable without libxlsxwriter.
-void write_cleanup_xlsx(const std::string& path, const CleanupResult& result);
+void write_cleanup_xlsx(const std::string& path, const CleanupResult& result, const Messages& messages);
 
 }  // namespace normdoc::report

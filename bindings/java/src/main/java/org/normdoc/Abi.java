@@ -88,9 +88,14 @@ final class Abi {
                 "not well-formed Unicode: an unpaired surrogate at index " + i + " (no UTF-8 form)");
     }
 
+    /** YYYY-MM-DD and a NUL; a year outside 0–9999 as LocalDate writes it (the library refuses it). */
     static byte[] date(LocalDate d) {
         if (d == null) throw new NullPointerException("date");
-        return utf8z(d.toString());
+        int y = d.getYear(), m = d.getMonthValue(), day = d.getDayOfMonth();
+        if (y < 0 || y > 9999) return utf8z(d.toString());
+        return new byte[] {(byte) ('0' + y / 1000), (byte) ('0' + y / 100 % 10), (byte) ('0' + y / 10 % 10),
+                (byte) ('0' + y % 10), '-', (byte) ('0' + m / 10), (byte) ('0' + m % 10), '-', (byte) ('0' + day / 10),
+                (byte) ('0' + day % 10), 0};
     }
 
     static byte[] optionalDate(LocalDate d) { return d == null ? null : utf8z(d.toString()); }

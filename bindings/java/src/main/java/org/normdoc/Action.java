@@ -21,7 +21,9 @@ public enum Action {
     /** Whether the action ends the document (repeal or declare invalid). */
     public boolean isEnding() { return this == REPEAL || this == DECLARE_INVALID; }
 
-    static Action of(int code) { return Enums.at(values(), code, "action"); }
+    private static final Action[] VALUES = values();
+
+    static Action of(int code) { return Enums.at(VALUES, code, "action"); }
 
     public static Action parse(String text) { return Enums.parse(values(), text, Action::text, "action"); }
 }

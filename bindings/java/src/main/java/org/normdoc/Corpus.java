@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.StampedLock;
 
@@ -56,8 +57,9 @@ public final class Corpus implements AutoCloseable {
 
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
-    // Document ids in byte order, decoded once: the status list of every document reuses them.
-    private volatile String[] idsById;
+    // Document ids and numbers in byte order of ids (by rank), decoded once: every result names its
+    // documents by rank (nd_cleanup_ranks …), so that no query copies or decodes a string.
+    private volatile String[][] idsAndNumbers;
 
     private Corpus(long address) {
         handle = new Handle(address);
@@ -177,70 +179,102 @@ public final class Corpus implements AutoCloseable {
         int[] out = new int[4];  // nd_doc_status: status, last_day, ended, amended
         String resolved = query(c -> {
             Pointer err = Abi.err();
-            long[] found = new long[1];
-            Abi.check(Lib.nd_corpus_resolve(c, id, found, err), err);
-            Pointer p = new Pointer(found[0]);
+            // An id is found in the ids this object holds (no string back from the library); a
+            // 发文字号 is resolved by the library.
+            String[] ids = names(c)[0];
+            int rank = Arrays.binarySearch(ids, idOrNumber, Csv::compareBytes);
+            String found;
+            if (rank >= 0) {
+                found = ids[rank];
+            } else {
+                long[] p = new long[1];
+                Abi.check(Lib.nd_corpus_resolve(c, id, p, err), err);
+                found = new Pointer(p[0]).getString(0, "UTF-8");
+            }
             Abi.check(Lib.nd_corpus_status_of(c, id, day, out, err), err);
-            return p.getString(0, "UTF-8");
+            return found;
         });
         return new DocumentStatus(resolved, Status.of(out[0]), Abi.day(out[1]), out[3] != 0);
     }
 
-    /** The status of every document as of {@code asOf}, by id in byte order (the CSV's rows). */
-    public List<DocumentStatus> statusAll(LocalDate asOf) {
+    /**
+     * The status of every document as of {@code asOf}, by id in byte order (the CSV's rows): the
+     * columns copied into Java in one call, each row's DocumentStatus made when asked for.
+     */
+    public StatusList statusAll(LocalDate asOf) {
         byte[] day = Abi.date(asOf);
         return query(c -> {
+            String[][] names = names(c);
+            int n = names[0].length;
+            int[] status = new int[n], lastDay = new int[n];
+            byte[] amended = new byte[n];
             Pointer err = Abi.err();
-            long[] list = new long[1];
-            Abi.check(Lib.nd_status_all(c, day, list, err), err);
-            try {
-                Memory cols = new Memory(Lib.STATUS_COLUMNS_SIZE);
-                Abi.check(Lib.nd_status_list_columns(list[0], cols, err), err);
-                int n = Abi.count(cols.getLong(0));
-                String[] ids = idsById;
-                if (ids == null || ids.length != n) idsById = ids = Abi.strings(cols, 8);
-                int[] status = Abi.ints(cols, 72, n);
-                int[] lastDay = Abi.ints(cols, 80, n);
-                byte[] amended = Abi.bytes(cols, 96, n);
-                DocumentStatus[] out = new DocumentStatus[n];
-                for (int i = 0; i < n; ++i)
-                    out[i] = new DocumentStatus(ids[i], Status.of(status[i]), Abi.day(lastDay[i]), amended[i] != 0);
-                return new Slice<>(out);
-            } finally {
-                Lib.nd_status_list_free(list[0]);
-            }
+            Abi.check(Lib.nd_status_all_into(c, day, status, lastDay, null, amended, n, err), err);
+            return new StatusList(names[0], status, lastDay, amended);
         });
+    }
+
+    /** The ids and numbers by rank, from the corpus's first status list (made once). */
+    private String[][] names(long c) {
+        String[][] names = idsAndNumbers;
+        if (names != null) return names;
+        Pointer err = Abi.err();
+        long[] list = new long[1];
+        Abi.check(Lib.nd_status_all(c, Abi.date(LocalDate.of(2000, 1, 1)), list, err), err);
+        try {
+            Memory cols = new Memory(Lib.STATUS_COLUMNS_SIZE);
+            Abi.check(Lib.nd_status_list_columns(list[0], cols, err), err);
+            names = new String[][] {Abi.strings(cols, 8), Abi.strings(cols, 40)};
+        } finally {
+            Lib.nd_status_list_free(list[0]);
+        }
+        idsAndNumbers = names;  // a benign race: equal values
+        return names;
+    }
+
+    private static int[] ranks(long handle, int n, boolean cleanup) {
+        int[] ranks = new int[n];
+        Pointer err = Abi.err();
+        Abi.check(cleanup ? Lib.nd_cleanup_ranks(handle, ranks, n, err) : Lib.nd_impact_ranks(handle, ranks, n, err), err);
+        return ranks;
     }
 
     // ---- clean-up (SPEC §6) ----------------------------------------------------------------
 
-    /** The clean-up of every document as of {@code asOf}. */
-    public CleanupReport cleanup(LocalDate asOf) { return cleanup(asOf, null); }
+    /** The clean-up of every document as of {@code asOf}, with the findings' details. */
+    public CleanupReport cleanup(LocalDate asOf) { return cleanup(asOf, null, true); }
+
+    /** The clean-up of the documents of authority {@code scope} (null for all), with the findings' details. */
+    public CleanupReport cleanup(LocalDate asOf, String scope) { return cleanup(asOf, scope, true); }
 
     /**
      * The clean-up as of {@code asOf} of the documents of authority {@code scope} (its id; null
-     * for all). An unknown authority is a NormDocArgumentException (UNKNOWN_SCOPE).
+     * for all). An unknown authority is a NormDocArgumentException (UNKNOWN_SCOPE). Without
+     * {@code details} every finding's {@link Finding#detail()} is "" and the library does not word
+     * them (a third of the time at a million documents; the CSV does not show them).
      */
-    public CleanupReport cleanup(LocalDate asOf, String scope) {
+    public CleanupReport cleanup(LocalDate asOf, String scope, boolean details) {
         byte[] day = Abi.date(asOf), scopeId = Abi.utf8z(scope);
         return query(c -> {
+            String[][] names = names(c);
             Pointer err = Abi.err();
             long[] run = new long[1];
             Abi.check(Lib.nd_cleanup_run(c, day, scopeId, run, err), err);
             try {
-                return report(run[0], asOf, scope, err);
+                return report(run[0], asOf, scope, details, names, err);
             } finally {
                 Lib.nd_cleanup_free(run[0]);
             }
         });
     }
 
-    private static CleanupReport report(long run, LocalDate asOf, String scope, Pointer err) {
+    private static CleanupReport report(long run, LocalDate asOf, String scope, boolean details, String[][] names,
+                                        Pointer err) {
         Memory cols = new Memory(Lib.CLEANUP_COLUMNS_SIZE);
-        Abi.check(Lib.nd_cleanup_columns_get(run, cols, err), err);
+        // Numeric columns: no string is made or copied (the details, when wanted, are the only strings).
+        Abi.check(details ? Lib.nd_cleanup_columns_get(run, cols, err) : Lib.nd_cleanup_numeric_columns(run, cols, err), err);
         int n = Abi.count(cols.getLong(0));
-        String[] ids = Abi.strings(cols, 8);
-        String[] numbers = Abi.strings(cols, 40);
+        int[] rank = ranks(run, n, true);
         int[] status = Abi.ints(cols, 72, n);
         int[] action = Abi.ints(cols, 80, n);
         int[] first = Abi.ints(cols, 88, n);
@@ -248,14 +282,16 @@ public final class Corpus implements AutoCloseable {
         int findings = Abi.count(cols.getLong(104));
         int[] code = Abi.ints(cols, 112, findings);
         int[] findingAction = Abi.ints(cols, 120, findings);
-        String[] details = Abi.strings(cols, 128);
+        String[] texts = details ? Abi.strings(cols, 128) : null;
         Finding[] all = new Finding[findings];
         for (int i = 0; i < findings; ++i)
-            all[i] = new Finding(FindingCode.of(code[i]), Action.of(findingAction[i]), details[i]);
+            all[i] = texts != null ? new Finding(FindingCode.of(code[i]), Action.of(findingAction[i]), texts[i])
+                                     : Finding.of(FindingCode.of(code[i]), Action.of(findingAction[i]));
         List<Finding> none = List.of();
+        String[] ids = names[0], numbers = names[1];
         CleanupItem[] items = new CleanupItem[n];
         for (int i = 0; i < n; ++i)
-            items[i] = new CleanupItem(ids[i], numbers[i], Status.of(status[i]), Action.of(action[i]),
+            items[i] = new CleanupItem(ids[rank[i]], numbers[rank[i]], Status.of(status[i]), Action.of(action[i]),
                     count[i] == 0 ? none : new Slice<>(all, first[i], count[i]));
 
         long[] m = new long[1];
@@ -295,18 +331,19 @@ public final class Corpus implements AutoCloseable {
     public List<ImpactEntry> impact(String doc, LocalDate asOf) {
         byte[] id = Abi.utf8z(doc), day = Abi.date(asOf);
         return query(c -> {
+            String[] ids = names(c)[0];
             Pointer err = Abi.err();
             long[] run = new long[1];
             Abi.check(Lib.nd_impact_run(c, id, day, run, err), err);
             try {
                 Memory cols = new Memory(Lib.IMPACT_COLUMNS_SIZE);
-                Abi.check(Lib.nd_impact_columns_get(run[0], cols, err), err);
+                Abi.check(Lib.nd_impact_numeric_columns(run[0], cols, err), err);
                 int n = Abi.count(cols.getLong(0));
-                String[] ids = Abi.strings(cols, 8);
+                int[] rank = ranks(run[0], n, false);
                 int[] depth = Abi.ints(cols, 72, n);
                 int[] status = Abi.ints(cols, 80, n);
                 ImpactEntry[] out = new ImpactEntry[n];
-                for (int i = 0; i < n; ++i) out[i] = new ImpactEntry(ids[i], depth[i], Status.of(status[i]));
+                for (int i = 0; i < n; ++i) out[i] = new ImpactEntry(ids[rank[i]], depth[i], Status.of(status[i]));
                 return new Slice<>(out);
             } finally {
                 Lib.nd_impact_free(run[0]);

@@ -18,7 +18,9 @@ public enum FindingCode {
     /** The code as the CLI prints it (the constant's name). */
     public String text() { return name(); }
 
-    static FindingCode of(int code) { return Enums.at(values(), code, "finding code"); }
+    private static final FindingCode[] VALUES = values();
+
+    static FindingCode of(int code) { return Enums.at(VALUES, code, "finding code"); }
 
     public static FindingCode parse(String text) { return Enums.parse(values(), text, FindingCode::text, "finding code"); }
 }

@@ -77,11 +77,16 @@ final class Lib {
     static native int nd_status_all(long corpus, byte[] asOf, long[] out, Pointer err);
     static native void nd_status_list_free(long list);
     static native int nd_status_list_columns(long list, Pointer out, Pointer err);
+    static native int nd_status_all_into(long corpus, byte[] asOf, int[] status, int[] lastDay, int[] ended,
+                                         byte[] amended, long count, Pointer err);
 
     // ---- clean-up ----------------------------------------------------------------------------
     static native int nd_cleanup_run(long corpus, byte[] asOf, byte[] scope, long[] out, Pointer err);
     static native void nd_cleanup_free(long cleanup);
     static native int nd_cleanup_columns_get(long cleanup, Pointer out, Pointer err);
+    static native int nd_cleanup_columns_without_details(long cleanup, Pointer out, Pointer err);
+    static native int nd_cleanup_numeric_columns(long cleanup, Pointer out, Pointer err);
+    static native int nd_cleanup_ranks(long cleanup, int[] ranks, long count, Pointer err);
     static native int nd_cleanup_summary_count(long cleanup, long[] count, Pointer err);
     static native int nd_cleanup_summary(long cleanup, long index, Pointer out, Pointer err);
     static native int nd_cleanup_plan_xml(long cleanup, long[] out, long[] size, Pointer err);
@@ -92,6 +97,8 @@ final class Lib {
     static native int nd_impact_run(long corpus, byte[] doc, byte[] asOf, long[] out, Pointer err);
     static native void nd_impact_free(long impact);
     static native int nd_impact_columns_get(long impact, Pointer out, Pointer err);
+    static native int nd_impact_numeric_columns(long impact, Pointer out, Pointer err);
+    static native int nd_impact_ranks(long impact, int[] ranks, long count, Pointer err);
 
     // ---- plans -------------------------------------------------------------------------------
     static native int nd_plan_read_buffer(byte[] data, long size, byte[] fileName, long[] out, long[] problems,

@@ -22,7 +22,9 @@ public enum Status {
     /** Whether the document has ended (repealed, invalid or expired). */
     public boolean hasEnded() { return this == REPEALED || this == INVALID || this == EXPIRED; }
 
-    static Status of(int code) { return Enums.at(values(), code, "status"); }
+    private static final Status[] VALUES = values();
+
+    static Status of(int code) { return Enums.at(VALUES, code, "status"); }
 
     /** The status of that name ({@code "in-force"}); an unknown name is an IllegalArgumentException. */
     public static Status parse(String text) { return Enums.parse(values(), text, Status::text, "status"); }
