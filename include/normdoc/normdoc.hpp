@@ -6,6 +6,7 @@
 #pragma once
 
 #include "normdoc/akn.hpp"
+#include "normdoc/annual.hpp"
 #include "normdoc/atomic_file.hpp"
 #include "normdoc/authority.hpp"
 #include "normdoc/builder.hpp"
@@ -13,7 +14,9 @@
 #include "normdoc/competence.hpp"
 #include "normdoc/corpus.hpp"
 #include "normdoc/date.hpp"
+#include "normdoc/deadlines.hpp"
 #include "normdoc/document.hpp"
+#include "normdoc/document_order.hpp"
 #include "normdoc/dot.hpp"
 #include "normdoc/draft.hpp"
 #include "normdoc/id.hpp"
