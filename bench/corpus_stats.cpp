@@ -64,7 +64,7 @@ int stats(const std::string& path) {
               << "\ndependency_relations=" << dependency
               << "\ntrial_share=" << static_cast<double>(trial) / static_cast<double>(n)
               << "\ntop1_dependency_share=" << static_cast<double>(top_edges) / static_cast<double>(std::max<std::size_t>(1, dependency))
-              << "\nmost_depended_on=" << c.document(normdoc::DocumentId(static_cast<std::uint32_t>(most))).id
+              << "\nmost_depended_on=" << c.document(normdoc::DocumentId(static_cast<std::uint32_t>(most))).id()
               << "\nmost_depended_on_dependents=" << in[static_cast<std::size_t>(most)] << '\n';
     for (const auto& [k, v] : kinds) std::cout << "kind." << k << '=' << v << '\n';
     for (const auto& [k, v] : by_relation) std::cout << "relation." << k << '=' << v << '\n';
