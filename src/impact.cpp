@@ -20,7 +20,7 @@ std::vector<ImpactEntry> impact(const Corpus& corpus, DocumentId doc, Date as_of
     // Seen ranks as bits (128 KB per million documents: the test on every edge stays in cache);
     // a depth is written only for a rank reached.
     std::vector<std::uint64_t> seen((n + 63) / 64, 0);
-    std::unique_ptr<std::uint32_t[]> depth(new std::uint32_t[n]);
+    std::unique_ptr<std::uint32_t[]> depth(new std::uint32_t[static_cast<std::uint32_t>(n)]);  // ids are 32-bit
     std::vector<std::uint32_t> queue;          // ranks in breadth-first order
     std::vector<std::size_t> per_depth{0, 0};  // per_depth[k + 1]: how many at depth k
     auto expand = [&](std::uint32_t v, std::uint32_t d) {
