@@ -95,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Queries on what was accepted, at a day whose choice the input steers.
     const normdoc::Date day = normdoc::detail::make_date(1990 + static_cast<int>(size % 60), 1 + static_cast<int>(size % 12), 15);
     for (normdoc::DocumentId d : corpus.documents()) (void)normdoc::status_of(corpus, d, day);
-    const normdoc::CleanupResult cleaned = normdoc::cleanup(corpus, day);
+    const normdoc::CleanupResult cleaned = normdoc::cleanup(corpus, day, normdoc::CleanupScope::all());
     for (const normdoc::CleanupItem& item : cleaned.items())
         for (const normdoc::Finding& f : cleaned.findings(item)) (void)cleaned.detail(item, f);
     if (corpus.document_count() > 0) (void)normdoc::impact(corpus, normdoc::DocumentId(0), day);

@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // windows of 0–15 months).
     const int years = steer & 0x0f;
     const int months = steer >> 4;
-    const Date anniv = normdoc::anniversary_years(day, years);
+    const Date anniv = normdoc::anniversary_years(day, normdoc::Years(years));
     check(years == 0 ? anniv == day : anniv > day);
     // The same month and day, or 1 March after 29 February.
     const auto a = anniv.year_month_day();
@@ -51,20 +51,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(a.year == s.year + years);
     check((a.month == s.month && a.day == s.day) || (s.month == 2 && s.day == 29 && a.month == 3 && a.day == 1));
 
-    const Date later = normdoc::anniversary_months(day, months);
+    const Date later = normdoc::anniversary_months(day, normdoc::Months(months));
     check(months == 0 ? later == day : later > day);
 
-    const Date before = normdoc::months_before(day, months);
+    const Date before = normdoc::months_before(day, normdoc::Months(months));
     check(months == 0 ? before == day : before < day);
     check(before.day() <= day.day());
 
     if (years > 0) {
-        const Date last = normdoc::term_last_day(day, years);
+        const Date last = normdoc::term_last_day(day, normdoc::Years(years));
         check(last >= day && last + boost::gregorian::days(1) == anniv);
-        const Date opens = normdoc::review_window_opens(last, months);
+        const Date opens = normdoc::review_window_opens(last, normdoc::Months(months));
         check(opens <= last + boost::gregorian::days(1));
     }
-    check(normdoc::filing_deadline(day, months) >= day);
-    check(normdoc::consultation_days(day, later) == (later - day).days() + 1);
+    check(normdoc::filing_deadline(day, normdoc::Days(months)) >= day);
+    check(normdoc::consultation_days(day, later).count == (later - day).days() + 1);
     return 0;
 }

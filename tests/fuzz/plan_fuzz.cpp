@@ -83,15 +83,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     const Corpus& corpus = fixed_corpus();
-    const Decision decision{"decision", "澄科发〔2030〕1号", "关于废止和宣布失效部分规范性文件的决定", "jy-kjj", plan.as_of,
+    const Decision decision{"decision", "澄科发〔2030〕1号", "关于废止和宣布失效部分规范性文件的决定", {"jy-kjj"}, plan.as_of,
                             DocumentKind::other};
-    const LoadResult applied = apply_plan(corpus, plan, decision);
+    const ApplyResult applied = apply_plan(corpus, plan, decision);
     check(applied.ok() == !has_errors(applied.problems), "apply: a corpus exactly when there is no error");
     if (!applied.ok()) return 0;
     const Corpus& result = *applied.corpus;
     check(result.document_count() == corpus.document_count() + 1, "apply adds the one decision document");
     check(result.find_document("decision").has_value(), "the decision document is there");
-    const CleanupResult cleaned = cleanup(result, decision.date);
+    const CleanupResult cleaned = cleanup(result, decision.date, CleanupScope::all());
     for (const PlanItem& item : plan.items) {
         if (!is_ending(item.action)) continue;
         const auto id = result.find_document(item.ref);
