@@ -46,6 +46,20 @@ inline DocumentStatus status_of(const Corpus& corpus, DocumentId id, Date day) {
 
 // SPEC §6: "expired without any repeal / invalidation (relation or event) on or before D": whether
 // a repeal or invalidation, by a relation in effect or an event, happened on or before `day`.
+// SPEC §10 `since`: the day the status `s` of `doc` began: published for pending, effective for in
+// force, the ending day for an ended document, none for a draft.
+inline std::optional<Date> status_since(const Document& doc, const DocumentStatus& s) {
+    switch (s.status) {
+        case Status::draft: return std::nullopt;
+        case Status::pending: return doc.published();
+        case Status::in_force: return doc.effective();
+        case Status::repealed:
+        case Status::invalid:
+        case Status::expired: return s.ended;
+    }
+    return std::nullopt;
+}
+
 inline bool formally_ended(const Corpus& corpus, DocumentId id, Date day) {
     const auto& data = detail::data_of(corpus);
     return detail::formally_ended_at(data, detail::rank_of(data, corpus.document(id).document_id()), detail::to_day(day));

@@ -164,12 +164,8 @@ int run_annual(const Args& args) {
     progress.reading(args.positional(0));
     const auto corpus = load_corpus_or_report(args.positional(0));
     if (!corpus) return k_exit_invalid;
-    CleanupScope scope = CleanupScope::all();
-    std::string scope_name;
-    if (const auto s = args.value(opt::scope.name)) {
-        scope = CleanupScope::of(require_authority(*corpus, *s, opt::scope.name));
-        scope_name = corpus->authority(scope.authority()).name();
-    }
+    const CleanupScope scope = scope_of(args, *corpus);
+    const std::string scope_name(scope.is_all() ? std::string_view() : corpus->authority(scope.authority()).name());
 
     progress.working();
     const AnnualReport report = annual(*corpus, static_cast<int>(year), scope);

@@ -142,8 +142,7 @@ int run_cleanup(const Args& args) {
     progress.reading(args.positional(0));
     const auto corpus = load_corpus_or_report(args.positional(0));
     if (!corpus) return k_exit_invalid;
-    CleanupScope scope = CleanupScope::all();
-    if (const auto s = args.value(opt::scope.name)) scope = CleanupScope::of(require_authority(*corpus, *s, opt::scope.name));
+    const CleanupScope scope = scope_of(args, *corpus);
 
     progress.working();
     const CleanupResult result = cleanup(*corpus, as_of, scope);

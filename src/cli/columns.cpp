@@ -2,6 +2,8 @@
 
 #include "csv.hpp"
 
+#include "normdoc/status.hpp"
+
 #include "report/messages.hpp"
 
 #include <algorithm>
@@ -62,18 +64,6 @@ std::vector<CsvColumn> parse_columns(std::string_view list, bool for_cleanup) {
 std::vector<CsvColumn> columns_of(const Args& args, bool for_cleanup) {
     if (const auto list = args.value(opt::columns.name)) return parse_columns(*list, for_cleanup);
     return for_cleanup ? default_cleanup_columns() : default_status_columns();
-}
-
-std::optional<Date> status_since(const Document& doc, const DocumentStatus& s) {
-    switch (s.status) {
-        case Status::draft: return std::nullopt;
-        case Status::pending: return doc.published();
-        case Status::in_force: return doc.effective();
-        case Status::repealed:
-        case Status::invalid:
-        case Status::expired: return s.ended;
-    }
-    return std::nullopt;
 }
 
 void column_value(CsvColumn c, const CsvRow& row, std::string& out) {

@@ -37,10 +37,6 @@ std::vector<CsvColumn> parse_columns(std::string_view list, bool for_cleanup);
 // The columns a command writes: --columns when given, else its default.
 std::vector<CsvColumn> columns_of(const Args& args, bool for_cleanup);
 
-// SPEC §10 `since`: the day the status as of D began: published for pending, effective for in
-// force, the ending day for an ended document, none for a draft.
-std::optional<Date> status_since(const Document& doc, const DocumentStatus& s);
-
 // What one row is about. `cleanup` and `item` are set for a clean-up row only; `messages` words
 // the details column.
 struct CsvRow {

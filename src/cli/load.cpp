@@ -78,4 +78,9 @@ AuthorityId require_authority(const Corpus& corpus, std::string_view id, std::st
     throw UsageError(std::string(option) + ": no authority '" + std::string(id) + "' in the corpus");
 }
 
+CleanupScope scope_of(const Args& args, const Corpus& corpus) {
+    if (const auto s = args.value(opt::scope.name)) return CleanupScope::of(require_authority(corpus, *s, opt::scope.name));
+    return CleanupScope::all();
+}
+
 }  // namespace normdoc::cli

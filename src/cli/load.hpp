@@ -2,6 +2,7 @@
 // so every command loads through here.
 #pragma once
 
+#include "normdoc/cleanup.hpp"
 #include "normdoc/corpus.hpp"
 #include "normdoc/io.hpp"
 #include "normdoc/problem.hpp"
@@ -13,6 +14,8 @@
 #include <vector>
 
 namespace normdoc::cli {
+
+class Args;
 
 struct LoadReport {
     std::optional<Corpus> corpus;  // none when there was an error
@@ -39,5 +42,8 @@ std::optional<Corpus> load_corpus_or_report(const std::string& path);
 // `option` names where the id came from ("--scope", "DOC") for the message.
 DocumentId require_document(const Corpus& corpus, std::string_view id, std::string_view option);
 AuthorityId require_authority(const Corpus& corpus, std::string_view id, std::string_view option);
+
+// The clean-up scope a command's --scope names (SPEC §6), or all of the corpus without it.
+CleanupScope scope_of(const Args& args, const Corpus& corpus);
 
 }  // namespace normdoc::cli

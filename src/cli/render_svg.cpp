@@ -1,12 +1,14 @@
 #include "render_svg.hpp"
 
+#include "load.hpp"
+
 #include "normdoc/io.hpp"
+#include "scratch_file.hpp"
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 #include <fcntl.h>
@@ -18,38 +20,8 @@ extern char** environ;
 
 namespace normdoc::cli {
 
-namespace {
-
-// A file in the temporary directory, removed when this goes out of scope.
-class Scratch {
-public:
-    explicit Scratch(const char* what) {
-        const char* dir = std::getenv("TMPDIR");
-        path_ = std::string(dir && *dir ? dir : "/tmp") + "/normdoc-" + what + "-XXXXXX";
-        const int fd = ::mkstemp(path_.data());
-        if (fd < 0) throw IoError(path_, std::strerror(errno));
-        ::close(fd);
-    }
-    ~Scratch() { ::unlink(path_.c_str()); }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    const std::string& path() const noexcept { return path_; }
-
-private:
-    std::string path_;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
-
 std::string render_svg(const std::string& dot_text) {
-    Scratch input("graph-dot"), output("graph-svg"), errors("graph-err");
+    detail::ScratchFile input("graph-dot"), output("graph-svg"), errors("graph-err");
     {
         std::ofstream f(input.path(), std::ios::binary);
         f << dot_text;
@@ -73,13 +45,13 @@ std::string render_svg(const std::string& dot_text) {
     while (::waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) throw IoError("dot", std::strerror(errno));
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::string message = slurp(errors.path());
+        std::string message = read_file_bytes(errors.path());
         while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.pop_back();
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
             message = "cannot run Graphviz's dot program (install Graphviz; Debian: graphviz)";
         throw IoError("dot", message.empty() ? std::string("failed") : message);
     }
-    return slurp(output.path());
+    return read_file_bytes(output.path());
 }
 
 }  // namespace normdoc::cli

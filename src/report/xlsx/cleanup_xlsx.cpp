@@ -4,6 +4,7 @@
 #include "normdoc/atomic_file.hpp"
 #include "normdoc/io.hpp"
 #include "report/annex.hpp"
+#include "scratch_file.hpp"
 
 #ifdef NORMDOC_HAVE_XLSXWRITER
 #include <xlsxwriter.h>
@@ -35,25 +36,6 @@ void write_cleanup_xlsx(const std::string&, const CleanupResult&, const Messages
 bool xlsx_available() noexcept { return true; }
 
 namespace {
-
-// A file in the temporary directory that is removed when this goes out of scope.
-class TemporaryFile {
-public:
-    TemporaryFile() {
-        const char* dir = std::getenv("TMPDIR");
-        path_ = std::string(dir && *dir ? dir : "/tmp") + "/normdoc-xlsx-XXXXXX";
-        const int fd = ::mkstemp(path_.data());
-        if (fd < 0) throw IoError(path_, std::strerror(errno));
-        ::close(fd);
-    }
-    ~TemporaryFile() { ::unlink(path_.c_str()); }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const noexcept { return path_; }
-
-private:
-    std::string path_;
-};
 
 struct Formats {
     lxw_format* header = nullptr;
@@ -180,7 +162,7 @@ void copy_into(const std::string& from, OutputSink& sink) {
 
 void write_cleanup_xlsx(const std::string& path, const CleanupResult& result, const Messages& messages) {
     const Annex annex = make_annex(result);
-    TemporaryFile temporary;
+    detail::ScratchFile temporary("xlsx");
     {
         const char* dir = std::getenv("TMPDIR");
         std::string tmpdir = dir && *dir ? dir : "/tmp";
