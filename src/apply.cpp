@@ -7,9 +7,17 @@
 #include "normdoc/status.hpp"
 
 #include <algorithm>
+#include <ostream>
 #include <unordered_set>
 
 namespace normdoc {
+
+// Equality ignores file names and lines (plan.hpp).
+bool operator==(const PlanFinding& a, const PlanFinding& b) { return a.code == b.code && a.detail == b.detail; }
+bool operator==(const PlanItem& a, const PlanItem& b) {
+    return a.ref == b.ref && a.action == b.action && a.findings == b.findings;
+}
+bool operator==(const Plan& a, const Plan& b) { return a.as_of == b.as_of && a.scope == b.scope && a.items == b.items; }
 
 std::ostream& operator<<(std::ostream& os, const Plan& plan) {
     os << "Plan{as-of " << (plan.as_of.is_special() ? std::string("?") : format_date(plan.as_of));

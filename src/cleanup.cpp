@@ -3,6 +3,7 @@
 
 #include "normdoc/competence.hpp"
 #include "normdoc/status.hpp"
+#include "normdoc/detail/status_at.hpp"
 #include "normdoc/term.hpp"
 
 #include <algorithm>

@@ -1,5 +1,6 @@
 // A loaded corpus back to a draft (for apply and for writing), and SPEC §7's equality.
 #include "normdoc/corpus.hpp"
+#include "normdoc/draft.hpp"
 
 #include <algorithm>
 #include <sstream>

@@ -6,6 +6,7 @@
 #include "normdoc/impact.hpp"
 
 #include "normdoc/status.hpp"
+#include "normdoc/detail/status_at.hpp"
 
 #include <algorithm>
 #include <memory>

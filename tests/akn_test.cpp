@@ -4,6 +4,7 @@
 // as Chinese registries publish).
 #include "normdoc/akn.hpp"
 #include "normdoc/builder.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/io.hpp"
 #include "normdoc/status.hpp"
 

@@ -1,9 +1,11 @@
 // SPEC §10 `generate`: a synthetic corpus of realistic shape that validates, the same bytes for the
 // same seed, written as it is generated. One test per promise of include/normdoc/generate.hpp.
+#include "normdoc/draft.hpp"
 #include "normdoc/generate.hpp"
 #include "normdoc/io.hpp"
 #include "test_support.hpp"
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>

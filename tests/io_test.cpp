@@ -1,6 +1,7 @@
 // SPEC §7, the corpus XML format: reading, the defaults, and "writing a corpus and reading it
 // back gives an equal corpus".
 #include "normdoc/builder.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/io.hpp"
 #include "test_support.hpp"
 // The one writer's element-level interface is internal (write_corpus and the generator use it).

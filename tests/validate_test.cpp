@@ -1,6 +1,7 @@
 // SPEC §7 "Validation problems" decided on the model (the one validator behind both the XML
 // reader and CorpusBuilder): one test per code the validator owns.
 #include "normdoc/builder.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/status.hpp"
 #include "test_support.hpp"
 

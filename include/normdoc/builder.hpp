@@ -11,12 +11,11 @@
 #pragma once
 
 #include "normdoc/corpus.hpp"
-#include "normdoc/draft.hpp"
 
 #include <string>
 #include <string_view>
-#include <utility>
-#include <variant>
+#include <memory>
+#include <optional>
 #include <vector>
 
 namespace normdoc {
@@ -24,65 +23,52 @@ namespace normdoc {
 // A date given as a Date or as `YYYY-MM-DD` text (checked when the builder takes it).
 class DateArg {
 public:
-    DateArg(Date d) : value_(d) {}
-    DateArg(std::string_view text) : value_(std::string(text)) {}
-    DateArg(const char* text) : value_(std::string(text)) {}
-    DateArg(const std::string& text) : value_(text) {}
+    DateArg(Date d) : date_(d) {}
+    DateArg(std::string_view text) : text_(text) {}
+    DateArg(const char* text) : text_(text) {}
+    DateArg(const std::string& text) : text_(text) {}
 
-    const std::variant<Date, std::string>& value() const noexcept { return value_; }
+    // The date when given as one; otherwise none and text() holds what was given.
+    const std::optional<Date>& date() const noexcept { return date_; }
+    const std::string& text() const noexcept { return text_; }
 
 private:
-    std::variant<Date, std::string> value_;
+    std::optional<Date> date_;
+    std::string text_;
 };
 
 class CorpusBuilder {
 public:
     class AuthorityRef {
     public:
-        AuthorityRef& level(Level l) { get().level = l; return *this; }
-        AuthorityRef& parent(std::string_view id) { get().parent = draft::Ref{std::string(id), 0}; return *this; }
-        AuthorityRef& abolished(const DateArg& d, std::string_view successor_id = {}) {
-            get().abolished = b_->take(d, "abolished");
-            if (!successor_id.empty()) successor(successor_id);
-            return *this;
-        }
-        AuthorityRef& successor(std::string_view id) { get().successor = draft::Ref{std::string(id), 0}; return *this; }
+        AuthorityRef& level(Level l);
+        AuthorityRef& parent(std::string_view id);
+        AuthorityRef& abolished(const DateArg& d, std::string_view successor_id = {});
+        AuthorityRef& successor(std::string_view id);
 
     private:
         friend class CorpusBuilder;
         AuthorityRef(CorpusBuilder* b, std::size_t i) : b_(b), i_(i) {}
-        draft::Authority& get() { return b_->draft_.authorities[i_]; }
+        draft::Authority& get();
         CorpusBuilder* b_;
         std::size_t i_;
     };
 
     class DocumentRef {
     public:
-        DocumentRef& number(std::string_view n) { get().number = std::string(n); return *this; }
-        DocumentRef& trial(bool t) { get().trial = t; return *this; }
-        DocumentRef& issuer(std::string_view id) { get().issuers.push_back({std::string(id), 0}); return *this; }
-        DocumentRef& drafter(std::string_view id) { get().drafter = draft::Ref{std::string(id), 0}; return *this; }
-        DocumentRef& subject(std::string_view s) { get().subjects.emplace_back(s); return *this; }
-        DocumentRef& published(const DateArg& d) { get().published = b_->take(d, "published"); return *this; }
-        DocumentRef& effective(const DateArg& d) { get().effective = b_->take(d, "effective"); return *this; }
-        DocumentRef& expires(const DateArg& d) { get().expires = b_->take(d, "expires"); return *this; }
+        DocumentRef& number(std::string_view n);
+        DocumentRef& trial(bool t);
+        DocumentRef& issuer(std::string_view id);
+        DocumentRef& drafter(std::string_view id);
+        DocumentRef& subject(std::string_view s);
+        DocumentRef& published(const DateArg& d);
+        DocumentRef& effective(const DateArg& d);
+        DocumentRef& expires(const DateArg& d);
         // published and effective at once (effective defaults to published).
-        DocumentRef& dates(const DateArg& published_on, std::optional<DateArg> effective_on = std::nullopt) {
-            published(published_on);
-            if (effective_on) effective(*effective_on);
-            return *this;
-        }
+        DocumentRef& dates(const DateArg& published_on, std::optional<DateArg> effective_on = std::nullopt);
 
         DocumentRef& relation(RelationKind kind, std::string_view target, std::optional<DateArg> date = std::nullopt,
-                              std::optional<DateArg> until = std::nullopt) {
-            draft::Relation r;
-            r.kind = kind;
-            r.target = {std::string(target), 0};
-            if (date) r.date = b_->take(*date, "relation date");
-            if (until) r.until = b_->take(*until, "until");
-            get().relations.push_back(std::move(r));
-            return *this;
-        }
+                              std::optional<DateArg> until = std::nullopt);
         DocumentRef& based_on(std::string_view t) { return relation(RelationKind::based_on, t); }
         DocumentRef& implements(std::string_view t) { return relation(RelationKind::implements, t); }
         DocumentRef& cites(std::string_view t) { return relation(RelationKind::cites, t); }
@@ -96,92 +82,45 @@ public:
             return relation(RelationKind::extends, t, d, until);
         }
 
-        DocumentRef& assessment(const DateArg& d) { step(get().procedure.assessment, d); return *this; }
-        DocumentRef& expert_review(const DateArg& d) { step(get().procedure.expert_review, d); return *this; }
-        DocumentRef& risk_assessment(const DateArg& d) { step(get().procedure.risk_assessment, d); return *this; }
-        DocumentRef& consultation(const DateArg& from, const DateArg& to) {
-            auto f = b_->take(from, "consultation from");
-            auto t = b_->take(to, "consultation to");
-            if (f && t) get().procedure.consultation = draft::Consultation{*f, *t, 0};
-            return *this;
-        }
-        DocumentRef& legality_review(const DateArg& d, LegalityOutcome outcome, std::string_view by = {}) {
-            if (auto day = b_->take(d, "legality review")) {
-                draft::LegalityReview r{*day, outcome, std::nullopt, 0};
-                if (!by.empty()) r.by = draft::Ref{std::string(by), 0};
-                get().procedure.legality_reviews.push_back(std::move(r));
-            }
-            return *this;
-        }
-        DocumentRef& collective_decision(const DateArg& d, DecisionOutcome outcome, std::string_view body = {}) {
-            if (auto day = b_->take(d, "collective decision"))
-                get().procedure.collective_decisions.push_back({*day, std::string(body), outcome, 0});
-            return *this;
-        }
-        DocumentRef& filing(const DateArg& d, std::string_view with = {}) {
-            if (auto day = b_->take(d, "filing")) {
-                draft::Filing f{*day, std::nullopt, 0};
-                if (!with.empty()) f.with = draft::Ref{std::string(with), 0};
-                get().procedure.filing = std::move(f);
-            }
-            return *this;
-        }
-        DocumentRef& event(EventType type, const DateArg& d, std::string_view source = {}) {
-            if (auto day = b_->take(d, "event")) get().events.push_back({type, *day, std::string(source), 0});
-            return *this;
-        }
+        DocumentRef& assessment(const DateArg& d);
+        DocumentRef& expert_review(const DateArg& d);
+        DocumentRef& risk_assessment(const DateArg& d);
+        DocumentRef& consultation(const DateArg& from, const DateArg& to);
+        DocumentRef& legality_review(const DateArg& d, LegalityOutcome outcome, std::string_view by = {});
+        DocumentRef& collective_decision(const DateArg& d, DecisionOutcome outcome, std::string_view body = {});
+        DocumentRef& filing(const DateArg& d, std::string_view with = {});
+        DocumentRef& event(EventType type, const DateArg& d, std::string_view source = {});
 
     private:
         friend class CorpusBuilder;
         DocumentRef(CorpusBuilder* b, std::size_t i) : b_(b), i_(i) {}
-        draft::Document& get() { return b_->draft_.documents[i_]; }
-        void step(std::optional<draft::Step>& slot, const DateArg& d) {
-            if (auto day = b_->take(d, "procedure step")) slot = draft::Step{*day, 0};
-        }
+        draft::Document& get();
         CorpusBuilder* b_;
         std::size_t i_;
     };
 
-    CorpusBuilder& profile(const Profile& p) { draft_.profile = p; return *this; }
+    CorpusBuilder();
+    CorpusBuilder(const CorpusBuilder& other);
+    CorpusBuilder(CorpusBuilder&& other);
+    CorpusBuilder& operator=(const CorpusBuilder& other);
+    CorpusBuilder& operator=(CorpusBuilder&& other);
+    ~CorpusBuilder();
 
-    AuthorityRef authority(std::string_view id, std::string_view name, AuthorityKind kind) {
-        draft::Authority a;
-        a.id = std::string(id);
-        a.name = std::string(name);
-        a.kind = kind;
-        draft_.authorities.push_back(std::move(a));
-        return AuthorityRef(this, draft_.authorities.size() - 1);
-    }
+    CorpusBuilder& profile(const Profile& p);
+    AuthorityRef authority(std::string_view id, std::string_view name, AuthorityKind kind);
+    DocumentRef document(std::string_view id, DocumentKind kind, std::string_view title);
 
-    DocumentRef document(std::string_view id, DocumentKind kind, std::string_view title) {
-        draft::Document d;
-        d.id = std::string(id);
-        d.kind = kind;
-        d.title = std::string(title);
-        draft_.documents.push_back(std::move(d));
-        return DocumentRef(this, draft_.documents.size() - 1);
-    }
-
-    // The draft so far (for tests that want to write it as XML, say).
-    const draft::Corpus& draft() const noexcept { return draft_; }
+    // The draft so far (for tests that want to write it as XML, say; include normdoc/draft.hpp).
+    const draft::Corpus& draft() const noexcept;
 
     // Validates and builds; the builder can be built again after more additions.
-    LoadResult build() const { return build_corpus(draft_, problems_); }
+    LoadResult build() const;
 
 private:
-    std::optional<Date> take(const DateArg& d, std::string_view what) {
-        if (const Date* day = std::get_if<Date>(&d.value())) return *day;
-        const std::string& text = std::get<std::string>(d.value());
-        DateParse parsed = parse_date(text);
-        if (!parsed) {
-            problems_.push_back({{}, 0, Severity::error, ProblemCode::bad_date,
-                                 std::string(what) + " '" + text + "': " + parsed.error, {}});
-        }
-        return parsed.date;
-    }
+    std::optional<Date> take(const DateArg& d, std::string_view what);
 
-    draft::Corpus draft_;
-    std::vector<Problem> problems_;
+    struct State;  // the draft and the problems found so far (src/builder.cpp)
+    std::unique_ptr<State> state_;
 };
 
 }  // namespace normdoc

@@ -10,7 +10,6 @@
 #include "normdoc/authority.hpp"
 #include "normdoc/detail/corpus_data.hpp"
 #include "normdoc/document.hpp"
-#include "normdoc/draft.hpp"
 #include "normdoc/problem.hpp"
 #include "normdoc/profile.hpp"
 #include "normdoc/relation.hpp"
@@ -24,6 +23,12 @@
 #include <vector>
 
 namespace normdoc {
+
+namespace draft {  // normdoc/draft.hpp: the corpus as read, before validation
+struct Corpus;
+struct Document;
+struct Authority;
+}  // namespace draft
 
 class Corpus;
 namespace detail {

@@ -4,7 +4,8 @@
 // is not the legal anniversary, so every rule here works on year/month/day fields instead.
 #pragma once
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/gregorian/greg_date.hpp>
+#include <boost/date_time/gregorian/greg_duration.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -50,15 +50,7 @@ LoadResult read_corpus(std::string_view xml, const std::string& file_name);
 // Reads a corpus file. Throws IoError when the file cannot be read.
 LoadResult read_corpus_file(const std::string& path);
 
-// Corpus XML read but not validated: the draft and what only the reader sees (unknown elements,
-// bad dates …), for a caller that validates it together with something else (SPEC §12: a
-// fragment added to a registry is checked with the registry it joins, by build_corpus).
-struct DraftRead {
-    std::optional<draft::Corpus> draft;  // none after XML_SYNTAX (then the one problem)
-    std::vector<Problem> problems;       // the reader's, to hand to build_corpus with the draft
-    bool has_profile = false;            // the file holds a <profile>
-};
-DraftRead read_corpus_draft(std::string_view xml, const std::string& file_name);
+// Corpus XML read into a draft, not validated: read_corpus_draft in normdoc/draft_reader.hpp.
 
 // The corpus as XML format 1: deterministic, two-space indentation, the profile always written,
 // defaults that the reader would restore left out. Reading it back gives an equal corpus.

@@ -19,6 +19,7 @@
 #include "normdoc/document_order.hpp"
 #include "normdoc/dot.hpp"
 #include "normdoc/draft.hpp"
+#include "normdoc/draft_reader.hpp"
 #include "normdoc/id.hpp"
 #include "normdoc/impact.hpp"
 #include "normdoc/io.hpp"

@@ -17,11 +17,12 @@
 #include "normdoc/corpus.hpp"
 #include "normdoc/date.hpp"
 #include "normdoc/document.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/problem.hpp"
 
 #include <cstddef>
 #include <optional>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,9 +37,7 @@ struct PlanFinding {
     std::string detail;     // empty when the file has none
     std::size_t line = 0;   // of the <finding> element; 0 when made in code
 
-    friend bool operator==(const PlanFinding& a, const PlanFinding& b) {
-        return a.code == b.code && a.detail == b.detail;
-    }
+    friend bool operator==(const PlanFinding& a, const PlanFinding& b);
 };
 
 struct PlanItem {
@@ -47,9 +46,7 @@ struct PlanItem {
     std::vector<PlanFinding> findings;
     std::size_t line = 0;   // of the <item> element; 0 when made in code
 
-    friend bool operator==(const PlanItem& a, const PlanItem& b) {
-        return a.ref == b.ref && a.action == b.action && a.findings == b.findings;
-    }
+    friend bool operator==(const PlanItem& a, const PlanItem& b);
 };
 
 // Equality ignores file names and lines: a plan written and read back is equal to itself.
@@ -59,9 +56,7 @@ struct Plan {
     std::string scope;      // the scope authority's id; empty for a clean-up of everything
     std::vector<PlanItem> items;
 
-    friend bool operator==(const Plan& a, const Plan& b) {
-        return a.as_of == b.as_of && a.scope == b.scope && a.items == b.items;
-    }
+    friend bool operator==(const Plan& a, const Plan& b);
     friend bool operator!=(const Plan& a, const Plan& b) { return !(a == b); }
 };
 

@@ -5,9 +5,8 @@
 #include "normdoc/enum_names.hpp"
 #include "normdoc/relation.hpp"
 
-#include <algorithm>
 #include <cstddef>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -35,8 +34,8 @@ constexpr std::string_view to_string(ProblemCode c) noexcept { return detail::en
 constexpr std::optional<ProblemCode> parse_problem_code(std::string_view s) noexcept {
     return detail::enum_parse<ProblemCode>(detail::k_problem_code_names, s);
 }
-inline std::ostream& operator<<(std::ostream& os, Severity s) { return os << to_string(s); }
-inline std::ostream& operator<<(std::ostream& os, ProblemCode c) { return os << to_string(c); }
+std::ostream& operator<<(std::ostream& os, Severity s);
+std::ostream& operator<<(std::ostream& os, ProblemCode c);
 
 // What a problem is about, by string id, so that a program can act on it without reading the
 // message (the Akoma Ntoso importer gives each problem its file back; a registry change reports the
@@ -47,7 +46,7 @@ namespace detail {
 inline constexpr std::string_view k_subject_kind_names[] = {"none", "profile", "authority", "document", "relation", "plan-item"};
 }
 constexpr std::string_view to_string(SubjectKind k) noexcept { return detail::enum_name(detail::k_subject_kind_names, k); }
-inline std::ostream& operator<<(std::ostream& os, SubjectKind k) { return os << to_string(k); }
+std::ostream& operator<<(std::ostream& os, SubjectKind k);
 
 struct Subject {
     SubjectKind kind = SubjectKind::none;
@@ -86,34 +85,12 @@ struct Problem {
 };
 
 // `FILE:LINE: error: CODE: message`; the parts without a value are left out.
-inline std::ostream& operator<<(std::ostream& os, const Problem& p) {
-    if (!p.file.empty()) os << p.file << ':';
-    if (p.line != 0) os << p.line << ':';
-    if (!p.file.empty() || p.line != 0) os << ' ';
-    return os << p.severity << ": " << p.code << ": " << p.message;
-}
+std::ostream& operator<<(std::ostream& os, const Problem& p);
+std::string to_string(const Problem& p);
 
-inline std::string to_string(const Problem& p) {
-    std::string out;
-    if (!p.file.empty()) out += p.file + ':';
-    if (p.line != 0) out += std::to_string(p.line) + ':';
-    if (!out.empty()) out += ' ';
-    out += to_string(p.severity);
-    out += ": ";
-    out += to_string(p.code);
-    out += ": ";
-    out += p.message;
-    return out;
-}
-
-inline bool has_errors(const std::vector<Problem>& problems) noexcept {
-    return std::any_of(problems.begin(), problems.end(), [](const Problem& p) { return p.is_error(); });
-}
+bool has_errors(const std::vector<Problem>& problems) noexcept;
 
 // SPEC §7: problems are reported in line order (stable: same line keeps discovery order).
-inline void sort_by_line(std::vector<Problem>& problems) {
-    std::stable_sort(problems.begin(), problems.end(),
-                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
-}
+void sort_by_line(std::vector<Problem>& problems);
 
 }  // namespace normdoc

@@ -13,6 +13,7 @@
 #include "generate/names.hpp"
 #include "generate/samples.hpp"
 #include "normdoc/relation.hpp"
+#include "normdoc/draft.hpp"
 
 #include <algorithm>
 #include <charconv>

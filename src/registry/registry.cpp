@@ -11,6 +11,7 @@
 //   is rebuilt once from the snapshot's content and all of them, until compact() folds them in.
 #include "normdoc/registry.hpp"
 
+#include "normdoc/draft_reader.hpp"
 #include "normdoc/io.hpp"
 #include "registry/corpus_snapshot.hpp"
 #include "registry/journal.hpp"

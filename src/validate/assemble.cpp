@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <future>
+#include "normdoc/draft.hpp"
 
 namespace normdoc::detail {
 namespace {

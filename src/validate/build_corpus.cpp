@@ -2,6 +2,7 @@
 #include "validate.hpp"
 
 #include "normdoc/corpus.hpp"
+#include "normdoc/draft.hpp"
 
 namespace normdoc {
 

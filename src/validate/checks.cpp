@@ -3,6 +3,7 @@
 #include "validate.hpp"
 
 #include "normdoc/competence.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/term.hpp"
 
 #include "id_index.hpp"

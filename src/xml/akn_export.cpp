@@ -8,6 +8,7 @@
 // and moved in at the end: a failure leaves no partial set.
 #include "normdoc/akn.hpp"
 #include "normdoc/atomic_file.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/io.hpp"
 
 #include "xml/xml_support.hpp"

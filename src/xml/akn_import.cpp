@@ -10,6 +10,7 @@
 // relations from active and passive modifications and lifecycle repeals, modification cycles. (3) build_corpus; its problems are given back the file
 // they belong to. Problems come out by file (command-line order), then by line.
 #include "normdoc/akn.hpp"
+#include "normdoc/draft_reader.hpp"
 #include "normdoc/io.hpp"
 
 #include "encoding.hpp"

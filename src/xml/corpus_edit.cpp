@@ -1,5 +1,6 @@
 // insert_document of io.hpp: a document added to a corpus file's bytes, every other byte kept.
 #include "normdoc/io.hpp"
+#include "normdoc/draft.hpp"
 
 #include "encoding.hpp"
 #include "xml/corpus_writer.hpp"

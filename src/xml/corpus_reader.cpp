@@ -10,6 +10,7 @@
 // This file is the driver: the encoding, the layout, the slices and the threads; the walk of the
 // elements is corpus_walker.cpp's.
 #include "encoding.hpp"
+#include "normdoc/draft_reader.hpp"
 #include "normdoc/io.hpp"
 #include "xml/corpus_walker.hpp"
 #include "xml/xml_support.hpp"

@@ -1,5 +1,6 @@
 // The corpus reader's element walker (corpus_walker.hpp).
 #include "xml/corpus_walker.hpp"
+#include "normdoc/draft.hpp"
 
 namespace normdoc::detail::xml {
 namespace {

@@ -3,6 +3,7 @@
 #include "xml/corpus_writer.hpp"
 
 #include "normdoc/atomic_file.hpp"
+#include "normdoc/draft.hpp"
 #include "xml/vocabulary.hpp"
 #include "xml/xml_support.hpp"
 
