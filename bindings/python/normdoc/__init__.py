@@ -15,6 +15,7 @@ import collections.abc
 import ctypes
 import datetime
 import enum
+import gc
 import itertools
 import threading
 
@@ -493,6 +494,29 @@ class _Owned(_Handle):
             self._free_fn(h)
 
 
+def _in_chunks(rows):
+    """Yields the row objects of `rows` (a lazy map), made in chunks (256 rows, doubling up to
+    65,536: the first rows come at once, a million come in large chunks) with the cyclic garbage
+    collector paused while a chunk is made, and only then. A row object is tracked by the
+    collector: kept by the caller (list(result)), a million of them made one by one set off a
+    collection every 700 and full ones as they pile up, five times the cost of making them. When
+    the collector is off already, it is left off."""
+    size = 256
+    while True:
+        enabled = gc.isenabled()
+        if enabled:
+            gc.disable()
+        try:
+            chunk = list(itertools.islice(rows, size))
+        finally:
+            if enabled:
+                gc.enable()
+        if not chunk:
+            return
+        yield from chunk
+        size = min(2 * size, 65536)
+
+
 class _Rows(collections.abc.Sequence):
     """A result held as columns (lists of Python values, one per field); rows are made as they are
     asked for (indexing, iterating)."""
@@ -511,7 +535,7 @@ class _Rows(collections.abc.Sequence):
         return self._row(i)
 
     def __iter__(self):
-        return self._rows()
+        return _in_chunks(self._rows())
 
     def _rows(self):
         """Every row, in order (the columns zipped by map, in C)."""
