@@ -242,6 +242,14 @@ def test_columns_by_rank_are_the_c_abis_own_rows(generated):
         one = [c.status_of(i, "2021-03-01") for i in s.ids]
         assert [(x.status, x.last_day, x.ended, x.amended) for x in s] == [
             (d.status, d.last_day, d.ended, d.amended) for d in one]
+        class Row(ctypes.Structure):  # nd_status_row
+            _fields_ = [("id", ctypes.c_char_p), ("number", ctypes.c_char_p), ("status", _ffi.DocStatus)]
+        get = lib.nd_status_list_get
+        get.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(Row), ctypes.POINTER(_ffi.Error)]
+        x = Row()
+        for k, row in enumerate(s):
+            normdoc._call(get, s._owned._h, k, ctypes.byref(x))
+            assert (row.id, row.number) == (x.id.decode(), x.number.decode())
         assert s.ids == sorted(s.ids, key=lambda i: i.encode())  # by id in byte order
 
 
