@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+// Process CPU time (a loaded machine inflates wall time most; bench/capi_bench.py prints both too).
+double cpu_seconds_since(std::clock_t c) { return static_cast<double>(std::clock() - c) / CLOCKS_PER_SEC; }
 
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -62,16 +65,19 @@ int main(int argc, char** argv) {
     if (nd_corpus_open(path.c_str(), &c, nullptr, &err) != ND_OK) die("open", err);
     std::printf("load_c_s=%.3f\ndocuments=%zu\n", seconds_since(t), corpus.document_count());
 
-    std::vector<double> cleanup_cxx, cleanup_c, status_cxx, status_c;
+    std::vector<double> cleanup_cxx, cleanup_c, status_cxx, status_c, cleanup_cxx_cpu, cleanup_c_cpu;
     std::size_t items = 0;
     for (int r = 0; r < rounds; ++r) {
         t = Clock::now();
+        std::clock_t c0 = std::clock();
         {
             const normdoc::CleanupResult result = normdoc::cleanup(corpus, as_of, normdoc::CleanupScope::all());
             items = result.items().size();
             cleanup_cxx.push_back(seconds_since(t));
+            cleanup_cxx_cpu.push_back(cpu_seconds_since(c0));
         }
         t = Clock::now();
+        c0 = std::clock();
         {
             nd_cleanup* result = nullptr;
             if (nd_cleanup_run(c, as_of_text.c_str(), nullptr, &result, &err) != ND_OK) die("cleanup", err);
@@ -81,6 +87,7 @@ int main(int argc, char** argv) {
             if (nd_cleanup_documents(result, &documents, &err) != ND_OK) die("documents", err);
             if (cols.count != items) die("cleanup: another count", err);
             cleanup_c.push_back(seconds_since(t));
+            cleanup_c_cpu.push_back(cpu_seconds_since(c0));
             nd_cleanup_free(result);
         }
         t = Clock::now();
@@ -104,6 +111,8 @@ int main(int argc, char** argv) {
     }
     std::printf("cleanup_items=%zu\ncleanup_cxx_s=%.3f\ncleanup_c_s=%.3f\ncleanup_c_ratio=%.2f\n", items, median(cleanup_cxx),
                 median(cleanup_c), median(cleanup_c) / median(cleanup_cxx));
+    std::printf("cleanup_cxx_cpu_s=%.3f\ncleanup_c_cpu_s=%.3f\ncleanup_c_cpu_ratio=%.2f\n", median(cleanup_cxx_cpu),
+                median(cleanup_c_cpu), median(cleanup_c_cpu) / median(cleanup_cxx_cpu));
     std::printf("status_all_cxx_s=%.3f\nstatus_all_c_s=%.3f\nstatus_all_c_ratio=%.2f\n", median(status_cxx), median(status_c),
                 median(status_c) / median(status_cxx));
 

@@ -15,6 +15,8 @@ import collections.abc
 import ctypes
 import datetime
 import enum
+import gc
+import itertools
 import threading
 
 from . import _ffi
@@ -254,16 +256,12 @@ _DAY_CACHE = {_ffi.NO_DAY: None}
 
 
 def _days(values):
-    """Day numbers → dates; each distinct day made once (a million rows hold a few thousand days)."""
+    """Day numbers → dates; each distinct day made once and kept (a million rows hold a few
+    thousand days; SPEC §4's years 1900–2199 hold 110,000), then one lookup per row in C."""
     cache = _DAY_CACHE
-    out = []
-    append = out.append
-    for n in values:
-        d = cache.get(n, cache)
-        if d is cache:
-            d = cache[n] = datetime.date.fromordinal(n + _EPOCH_ORDINAL)
-        append(d)
-    return out
+    for n in set(values).difference(cache):
+        cache[n] = datetime.date.fromordinal(n + _EPOCH_ORDINAL)
+    return list(map(cache.__getitem__, values))
 
 
 def version():
@@ -311,6 +309,8 @@ def _owned_text(fn, *args):
 
 
 def _strings(column):
+    """A string column as a list of str: one copy, one UTF-8 decode, one split (the strings are
+    made in the column's order, so they lie in memory in that order)."""
     if column.count == 0:
         return []
     blob = ctypes.string_at(column.data, column.data_size).decode("utf-8")
@@ -320,16 +320,30 @@ def _strings(column):
 
 
 def _indexed(values, indexes):
+    """[values[i] for i in indexes], the loop in C."""
     return list(map(values.__getitem__, indexes))
 
 
-def _ints(address, count, fmt="i", size=4):
+def _array(address, count, fmt="i", size=4):
+    """A C array copied in one go, as a memoryview whose items are Python ints."""
     if count == 0:
-        return []
-    return memoryview(ctypes.string_at(address, count * size)).cast(fmt).tolist()
+        return memoryview(b"").cast(fmt)
+    return memoryview(ctypes.string_at(address, count * size)).cast(fmt)
 
 
-_NO_INDEX = 2 ** 32 - 1
+def _ints(address, count, fmt="i", size=4):
+    """A C array as a list of Python ints."""
+    return _array(address, count, fmt, size).tolist()
+
+
+def _ranks(fn, handle, count):
+    """Each row's document as its rank (position in byte order of ids: nd_cleanup_ranks,
+    nd_impact_ranks), written by the library into one buffer."""
+    if count == 0:
+        return memoryview(b"").cast("I")
+    buf = bytearray(4 * count)
+    _call(fn, handle, (ctypes.c_uint32 * count).from_buffer(buf), count)
+    return memoryview(buf).cast("I")
 
 
 def _pointer_out(fn, handle):
@@ -480,6 +494,29 @@ class _Owned(_Handle):
             self._free_fn(h)
 
 
+def _in_chunks(rows):
+    """Yields the row objects of `rows` (a lazy map), made in chunks (256 rows, doubling up to
+    65,536: the first rows come at once, a million come in large chunks) with the cyclic garbage
+    collector paused while a chunk is made, and only then. A row object is tracked by the
+    collector: kept by the caller (list(result)), a million of them made one by one set off a
+    collection every 700 and full ones as they pile up, five times the cost of making them. When
+    the collector is off already, it is left off."""
+    size = 256
+    while True:
+        enabled = gc.isenabled()
+        if enabled:
+            gc.disable()
+        try:
+            chunk = list(itertools.islice(rows, size))
+        finally:
+            if enabled:
+                gc.enable()
+        if not chunk:
+            return
+        yield from chunk
+        size = min(2 * size, 65536)
+
+
 class _Rows(collections.abc.Sequence):
     """A result held as columns (lists of Python values, one per field); rows are made as they are
     asked for (indexing, iterating)."""
@@ -498,6 +535,10 @@ class _Rows(collections.abc.Sequence):
         return self._row(i)
 
     def __iter__(self):
+        return _in_chunks(self._rows())
+
+    def _rows(self):
+        """Every row, in order (the columns zipped by map, in C)."""
         return map(self._row, range(len(self)))
 
     def __repr__(self):
@@ -515,6 +556,9 @@ class StatusList(_Rows):
 
     def _row(self, i):
         return StatusRow(self.ids[i], self.numbers[i], self.statuses[i], self.last_days[i], self.ended[i], self.amended[i])
+
+    def _rows(self):
+        return map(StatusRow, self.ids, self.numbers, self.statuses, self.last_days, self.ended, self.amended)
 
     def csv(self):
         """`normdoc status --format csv`, to the byte (rendered by the CLI's own code)."""
@@ -542,27 +586,24 @@ class Finding:
 
 
 class CleanupItem:
-    __slots__ = ("id", "number", "status", "action", "_cleanup", "_index", "_first", "_count")
+    """One document looked at: id, number, status, action, decided_by (for a proposed ending, the
+    id of the authority that decides it, SPEC §2, else None) and its findings."""
 
-    def __init__(self, id, number, status, action, cleanup, index, first, count):
-        self.id, self.number, self.status, self.action = id, number, status, action
-        self._cleanup, self._index, self._first, self._count = cleanup, index, first, count
+    __slots__ = ("id", "number", "status", "action", "decided_by", "_cleanup", "_first", "_count")
 
-    @property
-    def decided_by(self):
-        """For a proposed ending, the id of the authority that decides it (SPEC §2), else None."""
-        return self._cleanup._decided_by(self._index)
+    def __init__(self, id, number, status, action, decided_by, cleanup, first, count):
+        self.id, self.number, self.status, self.action, self.decided_by = id, number, status, action, decided_by
+        self._cleanup, self._first, self._count = cleanup, first, count
 
     @property
     def findings(self):
         """Its findings in the order of SPEC §6's table, each code at most once."""
         c = self._cleanup
-        return [Finding(c._codes[i], c._actions[i], c, i) for i in range(self._first, self._first + self._count)]
+        return [Finding(c.finding_codes[i], c.finding_actions[i], c, i) for i in range(self._first, self._first + self._count)]
 
     @property
     def finding_codes(self):
-        c = self._cleanup
-        return c._codes[self._first:self._first + self._count]
+        return self._cleanup.finding_codes[self._first:self._first + self._count]
 
     def __repr__(self):
         return "CleanupItem(%s, %s, %s, %s)" % (self.id, self.status, self.action, [str(c) for c in self.finding_codes])
@@ -589,7 +630,8 @@ class ActionCounts:
 
 class Cleanup(_Handle, _Rows):
     """SPEC §6: every document looked at (by id in byte order), as a sequence of CleanupItem, and
-    its columns ids, numbers, statuses, actions (lists)."""
+    its columns ids, numbers, statuses, actions, deciders (lists: every field of every row a Python
+    value) and the findings of all rows in one flat list of codes and one of actions."""
 
     _free = lib.nd_cleanup_free
     _kind = "Cleanup"
@@ -599,19 +641,21 @@ class Cleanup(_Handle, _Rows):
         cols = _ffi.CleanupColumns()
         _call(lib.nd_cleanup_numeric_columns, handle, ctypes.byref(cols))
         n = cols.count
-        documents = _pointer_out(lib.nd_cleanup_documents, handle)
-        rows = _ints(documents, n, "I")
-        ids, numbers = corpus._document_strings()
-        self.ids = _indexed(ids, rows)
-        self.numbers = _indexed(numbers, rows)
+        # The rows' documents by rank, so that ids and numbers come from the corpus's lists in
+        # byte order of ids: the rows are in that order, and the lookups walk memory forwards.
+        ranks = _ranks(lib.nd_cleanup_ranks, handle, n)
+        ids, numbers = corpus._ranked_strings()
+        self.ids = _indexed(ids, ranks)
+        self.numbers = _indexed(numbers, ranks)
         self.statuses = _indexed(_STATUS, _ints(cols.status, n))
         self.actions = _indexed(_ACTION, _ints(cols.action, n))
-        self._first = _ints(cols.first_finding, n, "I")
-        self._count = _ints(cols.finding_count, n, "I")
-        self._codes = _indexed(_FINDING, _ints(cols.finding_code, cols.findings))
-        self._actions = _indexed(_ACTION, _ints(cols.finding_action, cols.findings))
-        self._deciders = _ints(_pointer_out(lib.nd_cleanup_deciders, handle), n, "I")
-        self._authority_ids = corpus._authority_strings()[0]
+        # ND_NO_INDEX read as int32 is -1: the last element, None.
+        deciders = _array(_pointer_out(lib.nd_cleanup_deciders, handle), n, "i")
+        self.deciders = _indexed(corpus._authority_strings()[0] + [None], deciders)
+        self._first = _array(cols.first_finding, n, "I")  # where each row's findings are
+        self._count = _array(cols.finding_count, n, "I")
+        self.finding_codes = _indexed(_FINDING, _ints(cols.finding_code, cols.findings))
+        self.finding_actions = _indexed(_ACTION, _ints(cols.finding_action, cols.findings))
         day = ctypes.c_int32()
         _call(lib.nd_cleanup_as_of, handle, ctypes.byref(day))
         self.as_of = _day(day.value)
@@ -620,12 +664,12 @@ class Cleanup(_Handle, _Rows):
         self.scope = _str(scope.value) or None
 
     def _row(self, i):
-        return CleanupItem(self.ids[i], self.numbers[i], self.statuses[i], self.actions[i], self, i, self._first[i],
-                           self._count[i])
+        return CleanupItem(self.ids[i], self.numbers[i], self.statuses[i], self.actions[i], self.deciders[i], self,
+                           self._first[i], self._count[i])
 
-    def _decided_by(self, index):
-        a = self._deciders[index]
-        return None if a == _NO_INDEX else self._authority_ids[a]
+    def _rows(self):
+        return map(CleanupItem, self.ids, self.numbers, self.statuses, self.actions, self.deciders,
+                   itertools.repeat(self), self._first, self._count)
 
     def _detail(self, index):
         f = _ffi.Finding()
@@ -683,6 +727,9 @@ class Impact(_Rows):
 
     def _row(self, i):
         return ImpactEntry(self.ids[i], self.numbers[i], self.depths[i], self.statuses[i])
+
+    def _rows(self):
+        return map(ImpactEntry, self.ids, self.numbers, self.depths, self.statuses)
 
     def csv(self):
         """`normdoc impact --format csv`, to the byte (rendered by the CLI's own code)."""
@@ -779,27 +826,23 @@ class Corpus(_Handle):
     def __init__(self, handle, problems=()):
         super().__init__(handle)
         self.problems = list(problems)
-        self._documents = None
+        self._ranked = None
         self._authorities = None
 
-    def _document_strings(self):
-        """Every document's id and number by document index, decoded once."""
-        if self._documents is None:
-            ids, numbers = _ffi.StringColumn(), _ffi.StringColumn()
-            _call(lib.nd_corpus_document_ids, self._live(), ctypes.byref(ids), ctypes.byref(numbers))
-            self._documents = (_strings(ids), _strings(numbers))
-        return self._documents
-
-    def _documents_by_id(self, address, n):
-        """The ids and numbers of every document in id order (a status list's rows): made once per
-        corpus and shared by every status list (read-only lists)."""
-        order = ctypes.string_at(address, 4 * n) if n else b""
-        cached = getattr(self, "_by_id", None)
-        if cached is None or cached[0] != order:
-            ids, numbers = self._document_strings()
-            rows = memoryview(order).cast("I").tolist() if n else []
-            cached = self._by_id = (order, _indexed(ids, rows), _indexed(numbers, rows))
-        return cached[1], cached[2]
+    def _ranked_strings(self):
+        """Every document's id and number by rank (byte order of ids: the rows of a status list),
+        decoded once per corpus and shared, read-only, by its results. Taken from one status list's
+        string columns (the C ABI's way to get them in that order: bulk_into.cpp)."""
+        if self._ranked is None:
+            out = ctypes.c_void_p()
+            _call(lib.nd_status_all, self._live(), b"2000-01-01", ctypes.byref(out))
+            try:
+                cols = _ffi.StatusColumns()
+                _call(lib.nd_status_list_columns, out.value, ctypes.byref(cols))
+                self._ranked = (_strings(cols.ids), _strings(cols.numbers))
+            finally:
+                lib.nd_status_list_free(out.value)
+        return self._ranked
 
     def _authority_strings(self):
         if self._authorities is None:
@@ -852,10 +895,12 @@ class Corpus(_Handle):
         cols = _ffi.StatusColumns()
         _call(lib.nd_status_list_numeric_columns, owned._h, ctypes.byref(cols))
         n = cols.count
-        ids, numbers = self._documents_by_id(_pointer_out(lib.nd_status_list_documents, owned._h), n)
+        ids, numbers = self._ranked_strings()  # row i is the document of rank i
+        if len(ids) != n:
+            raise InternalError("status list of %d rows for %d documents" % (n, len(ids)))
         return StatusList(ids, numbers, _indexed(_STATUS, _ints(cols.status, n)),
                           _days(_ints(cols.last_day, n)), _days(_ints(cols.ended, n)),
-                          [a != 0 for a in _ints(cols.amended, n, "B", 1)], owned)
+                          list(map(bool, _array(cols.amended, n, "B", 1))), owned)
 
     def cleanup(self, as_of, scope=None):
         """SPEC §6: the clean-up as of a day of the documents of authority `scope` (all when None)."""
@@ -871,9 +916,9 @@ class Corpus(_Handle):
         cols = _ffi.ImpactColumns()
         _call(lib.nd_impact_numeric_columns, owned._h, ctypes.byref(cols))
         n = cols.count
-        rows = _ints(_pointer_out(lib.nd_impact_documents, owned._h), n, "I")
-        ids, numbers = self._document_strings()
-        return Impact(_indexed(ids, rows), _indexed(numbers, rows), _ints(cols.depth, n, "I"),
+        ranks = _ranks(lib.nd_impact_ranks, owned._h, n)
+        ids, numbers = self._ranked_strings()
+        return Impact(_indexed(ids, ranks), _indexed(numbers, ranks), _ints(cols.depth, n, "I"),
                       _indexed(_STATUS, _ints(cols.status, n)), owned)
 
     def apply(self, plan, decision, only_competent=False):

@@ -172,6 +172,8 @@ _SIGNATURES = {
     "nd_cleanup_documents": (c_int32, [_h, POINTER(c_void_p), _E]),
     "nd_impact_documents": (c_int32, [_h, POINTER(c_void_p), _E]),
     "nd_cleanup_deciders": (c_int32, [_h, POINTER(c_void_p), _E]),
+    "nd_cleanup_ranks": (c_int32, [_h, POINTER(c_uint32), c_size_t, _E]),
+    "nd_impact_ranks": (c_int32, [_h, POINTER(c_uint32), c_size_t, _E]),
     "nd_status_list_numeric_columns": (c_int32, [_h, POINTER(StatusColumns), _E]),
     "nd_cleanup_numeric_columns": (c_int32, [_h, POINTER(CleanupColumns), _E]),
     "nd_impact_numeric_columns": (c_int32, [_h, POINTER(ImpactColumns), _E]),

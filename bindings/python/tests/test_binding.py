@@ -217,3 +217,53 @@ def test_problems_quoting_bytes_that_are_not_utf8_come_out_as_text():
         normdoc.Plan.from_xml(xml, "p.xml")
     assert "\ufffd" in e.value.message
     assert all(isinstance(p.message, str) for p in e.value.problems)
+
+
+def test_columns_by_rank_are_the_c_abis_own_rows(generated):
+    # The columns are built from the corpus's ids by rank (nd_cleanup_ranks …); each row must be
+    # what the C ABI's row by index says (nd_cleanup_get, its own strings), on a corpus of 3000.
+    import ctypes
+    from normdoc import _ffi, lib
+    with normdoc.Corpus.open(generated) as c:
+        r = c.cleanup("2021-03-01")
+        assert len(r) > 1000
+        row = _ffi.CleanupItem()
+        flat = []
+        for i, item in enumerate(r):
+            normdoc._call(lib.nd_cleanup_get, r._h, i, ctypes.byref(row))
+            assert (item.id, item.number, item.decided_by) == (
+                row.id.decode(), row.number.decode(), row.decided_by.decode() if row.decided_by else None)
+            assert (item.status, item.action) == (normdoc.Status(lib.nd_enum_name(0, row.status).decode()),
+                                                  normdoc.Action(lib.nd_enum_name(1, row.action).decode()))
+            assert item.decided_by == r.deciders[i]
+            flat += item.finding_codes
+        assert flat == r.finding_codes and [f.action for i in r for f in i.findings] == r.finding_actions
+        s = c.status("2021-03-01")
+        one = [c.status_of(i, "2021-03-01") for i in s.ids]
+        assert [(x.status, x.last_day, x.ended, x.amended) for x in s] == [
+            (d.status, d.last_day, d.ended, d.amended) for d in one]
+        class Row(ctypes.Structure):  # nd_status_row
+            _fields_ = [("id", ctypes.c_char_p), ("number", ctypes.c_char_p), ("status", _ffi.DocStatus)]
+        get = lib.nd_status_list_get
+        get.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(Row), ctypes.POINTER(_ffi.Error)]
+        x = Row()
+        for k, row in enumerate(s):
+            normdoc._call(get, s._owned._h, k, ctypes.byref(x))
+            assert (row.id, row.number) == (x.id.decode(), x.number.decode())
+        assert s.ids == sorted(s.ids, key=lambda i: i.encode())  # by id in byte order
+
+
+def test_iterating_rows_leaves_the_garbage_collector_as_it_was(generated):
+    with normdoc.Corpus.open(generated) as c:
+        r = c.cleanup("2021-03-01")
+        assert gc.isenabled()
+        assert [i.id for i in r] == r.ids and gc.isenabled()
+        for _ in r:
+            break
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            assert [i.id for i in c.status("2021-03-01")] == c.status("2021-03-01").ids
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
