@@ -2,6 +2,7 @@
 // checked item by item (who may decide it: SPEC §2), then the corpus with it through the one
 // validator.
 #include "normdoc/plan.hpp"
+#include "normdoc/draft.hpp"
 
 #include "normdoc/competence.hpp"
 #include "normdoc/status.hpp"
@@ -190,7 +191,7 @@ DecisionDraft draft_decision(const Corpus& corpus, const Plan& plan, const Decis
         doc.relations.push_back(std::move(r));
         ++(e.kind == RelationKind::repeals ? out.repealed : out.declared_invalid);
     }
-    out.document = std::move(doc);
+    out.document = std::make_shared<const draft::Document>(std::move(doc));
     return out;
 }
 

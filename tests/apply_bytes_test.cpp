@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include "normdoc/io.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/plan.hpp"
 
 #include <gtest/gtest.h>

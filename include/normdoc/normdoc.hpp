@@ -2,7 +2,9 @@
 // normdoc/graph.hpp (the relation graph as a Boost.Graph, for your own algorithms: include it
 // where you want it, it costs more to compile than all the rest), normdoc/generate.hpp (synthetic
 // corpora for tests and benchmarks: its progress callback is a std::function, whose header costs
-// as much as the rest) and normdoc/normdoc.h (the C ABI).
+// as much as the rest), normdoc/draft.hpp and normdoc/draft_reader.hpp (the corpus as read, before
+// validation, for code that makes or edits drafts itself; CorpusBuilder builds one in code) and
+// normdoc/normdoc.h (the C ABI).
 #pragma once
 
 #include "normdoc/akn.hpp"
@@ -18,8 +20,6 @@
 #include "normdoc/document.hpp"
 #include "normdoc/document_order.hpp"
 #include "normdoc/dot.hpp"
-#include "normdoc/draft.hpp"
-#include "normdoc/draft_reader.hpp"
 #include "normdoc/id.hpp"
 #include "normdoc/impact.hpp"
 #include "normdoc/io.hpp"

@@ -17,10 +17,10 @@
 #include "normdoc/corpus.hpp"
 #include "normdoc/date.hpp"
 #include "normdoc/document.hpp"
-#include "normdoc/draft.hpp"
 #include "normdoc/problem.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <iosfwd>
 #include <string>
@@ -114,7 +114,7 @@ struct LeftOutItem {
 // What applying a plan decides, before anything is built: the decision document as a draft (none
 // when nothing may be applied), every problem, and what it ends and leaves out.
 struct DecisionDraft {
-    std::optional<draft::Document> document;
+    std::shared_ptr<const draft::Document> document;  // normdoc/draft.hpp to read it
     std::vector<Problem> problems;  // errors when document is none; else the warnings of items left out
     std::size_t repealed = 0;
     std::size_t declared_invalid = 0;
@@ -133,7 +133,7 @@ DecisionDraft draft_decision(const Corpus& corpus, const Plan& plan, const Decis
 
 struct ApplyResult {
     std::optional<Corpus> corpus;   // the corpus plus the decision
-    std::optional<draft::Document> decision;  // the decision document, when there is a corpus
+    std::shared_ptr<const draft::Document> decision;  // the decision document, when there is a corpus
     std::vector<Problem> problems;  // as DecisionDraft's, and anything the validator refuses in the result
     std::size_t repealed = 0;
     std::size_t declared_invalid = 0;

@@ -6,6 +6,7 @@
 #include "registry_changes.hpp"
 
 #include "normdoc/io.hpp"
+#include "normdoc/draft.hpp"
 #include "normdoc/registry.hpp"
 
 #include <algorithm>
