@@ -77,23 +77,6 @@ std::optional<std::string> percent_decoded(std::string_view s) {
     return out;
 }
 
-// SPEC §7: an id holds no white space or control characters. Organizations whose eId breaks that
-// cannot become authorities (the validator, which has the last word, would refuse the corpus).
-bool usable_as_id(std::string_view id) noexcept {
-    if (id.empty()) return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const auto c = static_cast<unsigned char>(id[i]);
-        if (c <= 0x20 || c == 0x7f) return false;
-        const std::string_view rest = id.substr(i);
-        if (c == 0xc2 && rest.size() >= 2 && static_cast<unsigned char>(rest[1]) <= 0xa0) return false;  // C1, NBSP
-        for (std::string_view space : {"\xe1\x9a\x80", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf", "\xe2\x81\x9f", "\xe3\x80\x80"})
-            if (rest.substr(0, 3) == space) return false;
-        if (c == 0xe2 && rest.size() >= 3 && static_cast<unsigned char>(rest[1]) == 0x80 && static_cast<unsigned char>(rest[2]) <= 0x8a)
-            return false;  // U+2000–U+200A
-    }
-    return true;
-}
-
 // A work URI as the key of the document it names: SPEC §9 "with or without a trailing /!main or
 // /main".
 std::string_view work_key(std::string_view uri) noexcept {

@@ -21,8 +21,6 @@ std::string in_quotes(std::string_view s);
 // %XX escapes decoded (export-akn escapes '%', '#', spaces … in hrefs); none when there are none
 // or one is malformed.
 std::optional<std::string> percent_decoded(std::string_view s);
-// SPEC §7: an id holds no white space or control characters.
-bool usable_as_id(std::string_view id) noexcept;
 // A work URI as the key of the document it names: SPEC §9 "with or without a trailing /!main or
 // /main".
 std::string_view work_key(std::string_view uri) noexcept;

@@ -3,6 +3,7 @@
 #include "xml/akn_work.hpp"
 
 #include "normdoc/akn.hpp"
+#include "normdoc/id.hpp"
 #include "xml/akn_values.hpp"
 
 #include <algorithm>
@@ -33,7 +34,7 @@ bool make_work(const std::vector<Scan>& scans, std::uint32_t index, const AknImp
         report.error(scan.work_line, ProblemCode::missing, "<FRBRWork> has no FRBRthis value: the document cannot be identified");
         return false;
     }
-    if (!usable_as_id(scan.frbr_this->value)) {
+    if (!is_valid_id(scan.frbr_this->value)) {  // SPEC §7: the one id rule (normdoc/id.hpp), the validator's
         report.error(scan.frbr_this->line, ProblemCode::bad_value,
                      "FRBRthis " + in_quotes(scan.frbr_this->value) +
                          " holds white space or control characters, which no id may hold: the document cannot be identified");
@@ -228,7 +229,7 @@ bool make_work(const std::vector<Scan>& scans, std::uint32_t index, const AknImp
         }
         if (found->href.empty()) continue;
         const Org& o = *found;
-        if (!usable_as_id(o.eid)) {
+        if (!is_valid_id(o.eid)) {
             report.warning(o.line, ProblemCode::bad_value,
                            "the organization eId " + in_quotes(o.eid) + " holds white space or control characters; it cannot be an authority id");
             continue;
