@@ -1,6 +1,8 @@
 // The values the Akoma Ntoso import reads (SPEC §9): text helpers, work keys, author hrefs, dates.
 #include "xml/akn_values.hpp"
 
+#include "normdoc/id.hpp"
+
 #include <algorithm>
 
 namespace normdoc::detail::akn {
@@ -13,14 +15,22 @@ std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
-// White space folded: runs of XML white space become one space, none at the ends.
+// White space folded (SPEC §9 titles): runs of white space become one space, none at the ends.
+// White space is XML's four and SPEC §7's Unicode white space (legislation.gov.uk writes
+// "Northern\u00a0Ireland" in its titles).
 std::string fold_space(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     bool pending = false;
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
         if (is_xml_space(c)) {
             pending = !out.empty();
+            continue;
+        }
+        if (const std::size_t n = unicode_space_at(s, i); n != 0) {
+            pending = !out.empty();
+            i += n - 1;
             continue;
         }
         if (pending) out += ' ';

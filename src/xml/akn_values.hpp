@@ -12,7 +12,8 @@ namespace normdoc::detail::akn {
 
 bool is_xml_space(char c) noexcept;
 std::string_view trim(std::string_view s) noexcept;
-// White space folded: runs of XML white space become one space, none at the ends.
+// White space folded: runs of white space (XML's and SPEC §7's Unicode white space) become one
+// space, none at the ends (SPEC §9 titles).
 std::string fold_space(std::string_view s);
 bool ends_with_ignoring_case(std::string_view s, std::string_view suffix) noexcept;
 std::string_view strip_hash(std::string_view s) noexcept;

@@ -162,8 +162,12 @@ bool make_work(const std::vector<Scan>& scans, std::uint32_t index, const AknImp
             continue;
         }
         if (refers_to_any(e.refers_to, commencement) && (!commences || *date < *commences)) commences = date;
-        // legislation.gov.uk: no commencement TLCEvent, eventRefs named coming-into-force-N.
-        if (e.eid.find("coming-into-force") != std::string::npos && (!comes_into_force || *date < *comes_into_force))
+        // SPEC §9, legislation.gov.uk: no commencement TLCEvent, but eventRefs that say
+        // coming-into-force: in their eId (coming-into-force-N) or, as its data.akn writes them
+        // today, in their refersTo (eId "date-cif-1", refersTo "#coming-into-force").
+        const bool says_coming_into_force = e.eid.find("coming-into-force") != std::string::npos ||
+                                            e.refers_to.find("coming-into-force") != std::string::npos;
+        if (says_coming_into_force && (!comes_into_force || *date < *comes_into_force))
             comes_into_force = date;
         if (!e.type) {
             report.warning(e.line, ProblemCode::bad_value, "<eventRef> has no type; it is ignored as an event", "eventRefs without a type");
