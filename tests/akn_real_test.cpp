@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -153,6 +155,27 @@ TEST(AknReal, NationalArchives_JudgmentIsLeftOut) {
     EXPECT_NE(r.problems.front().message.find("<judgment>"), std::string::npos);
 }
 
+// Laws.Africa / Indigo, Tanzania: the Constitution of 1977 in Swahili (trimmed: SOURCES.md). The
+// work's FRBRdate is a bare year and <publication date="0001-01-01">, which SPEC §7 refuses: no
+// published date (a draft, warned); the title from the FRBRalias; two appendices attached as docs.
+TEST(AknReal, LawsAfrica_TanzaniaBareYearAndPublication00010101AreNoPublishedDate) {
+    const auto r = import({"indigo_tz_act_1977_1_swahili_trimmed.xml"});
+    ASSERT_TRUE(r.ok()) << all_problems(r);
+    const Corpus& c = *r.corpus;
+    EXPECT_EQ(c.document_count(), 1u);  // the appendices are part of the act
+    const std::string id = "/akn/tz/act/1977/1/!main";
+    EXPECT_EQ(doc(c, id).title(), "Katiba ya Jamhuri ya Muungano wa Tanzania, ya Mwaka");
+    EXPECT_FALSE(doc(c, id).published());
+    EXPECT_FALSE(doc(c, id).effective());
+    EXPECT_EQ(issuers(c, id), std::vector<std::string>{"unknown=unknown issuer"});  // FRBRauthor href=""
+    EXPECT_EQ(doc(c, id).number(), "1");  // the appendices' FRBRnumber 1 is theirs: no duplicate
+    EXPECT_EQ(relation_count(c), 0u);
+    bool bad_date = false;
+    for (const Problem& p : r.problems)
+        bad_date |= p.code == ProblemCode::bad_date && p.line == 28 && p.message.find("0001-01-01") != std::string::npos;
+    EXPECT_TRUE(bad_date) << all_problems(r);
+}
+
 // ---- legislation.gov.uk (its data.akn, as the lgu2 API serves it) -------------------------------
 
 std::size_t count(const AknImportResult& r, Severity severity, ProblemCode code) {
@@ -288,6 +311,24 @@ TEST(AknReal, AllTogether) {
     for (const Problem& p : r.problems) duplicates += p.code == ProblemCode::duplicate_id;
     EXPECT_EQ(duplicates, 1u) << all_problems(r);
     EXPECT_EQ(r.files_left_out, (std::map<std::string, std::size_t>{{"amendment", 1}, {"judgment", 1}}));
+}
+
+// Every real file at once, in directory order: what each gives is what it gives alone.
+TEST(AknReal, EveryRealFileTogether) {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(k_real))
+        if (entry.path().extension() == ".xml") files.push_back(entry.path().filename().string());
+    std::sort(files.begin(), files.end());
+    ASSERT_EQ(files.size(), 16u);
+    const auto r = import(files);
+    ASSERT_TRUE(r.corpus) << all_problems(r);
+    // OASIS 1 (the other is the same work), Laws.Africa 3, Indigo 2, Tanzania 1, legislation.gov.uk 4
+    EXPECT_EQ(r.corpus->document_count(), 11u);
+    EXPECT_EQ(r.files_failed, 1u);  // the LEOS template
+    EXPECT_EQ(r.files_left_out, (std::map<std::string, std::size_t>{{"amendment", 1}, {"documentCollection", 1}, {"judgment", 1}}));
+    EXPECT_EQ(count(r, Severity::warning, ProblemCode::duplicate_id), 1u) << all_problems(r);
+    EXPECT_EQ(count(r, Severity::warning, ProblemCode::duplicate_number), 0u) << all_problems(r);
+    EXPECT_EQ(relation_count(*r.corpus), 1u);  // Laws.Africa's lifecycle repeal
 }
 
 }  // namespace
