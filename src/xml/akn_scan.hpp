@@ -20,9 +20,9 @@ namespace normdoc::detail::akn {
 
 // Hostile files are refused, not fought (SPEC §9, issue: entity expansion, huge attributes, deep
 // nesting). Real Akoma Ntoso acts are a few MB and nest a few dozen levels.
-constexpr std::uintmax_t k_max_file_bytes = std::uintmax_t(256) << 20;
-constexpr std::size_t k_max_depth = 4096;
-constexpr std::size_t k_max_value_bytes = 64 << 10;  // an id, a title, a date …
+inline constexpr std::uintmax_t k_max_file_bytes = std::uintmax_t(256) << 20;
+inline constexpr std::size_t k_max_depth = 4096;
+inline constexpr std::size_t k_max_value_bytes = 64 << 10;  // an id, a title, a date …
 
 // ---- what one file says -------------------------------------------------------------------------
 

@@ -21,7 +21,6 @@ void for_each_scope(const std::vector<Scan>& scans, std::uint32_t index, Fn&& fn
 
 }  // namespace
 
-
 bool make_work(const std::vector<Scan>& scans, std::uint32_t index, const AknImportOptions& options, Reporter& report,
                Work& work) {
     const Scan& scan = scans[index];
