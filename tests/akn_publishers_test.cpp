@@ -98,6 +98,15 @@ TEST(AknPublishers, LegislationGovUk_ShortTitleIsTheTitle) {
     EXPECT_TRUE(find(r, ProblemCode::missing).empty()) << all_problems(r);  // a shortTitle is a title: no warning
 }
 
+// legislation.gov.uk writes a no-break space in titles ("Northern\u00a0Ireland"): SPEC §9's white
+// space folding folds SPEC §7's Unicode white space too, so the title reads as a person types it.
+TEST(AknPublishers, LegislationGovUk_NoBreakSpaceInTheTitleIsFoldedToASpace) {
+    const auto r = import_akn_sources(
+        {{"nia.xml", uk_act("2022", "21", "School Age Act (Northern\xc2\xa0Ireland)\xe2\x80\xaf 2022\xc2\xa0")}});
+    ASSERT_TRUE(r.ok()) << all_problems(r);
+    EXPECT_EQ(doc(*r.corpus, "http://www.legislation.gov.uk/ukpga/2022/21").title(), "School Age Act (Northern Ireland) 2022");
+}
+
 TEST(AknPublishers, LegislationGovUk_FRBRauthorUrlWithoutTLCOrganizationIsTheIssuer) {
     const auto r = import_akn_sources({{"dpa.xml", uk_act("1998", "29", "Data Protection Act 1998")},
                                        {"foi.xml", uk_act("2000", "36", "Freedom of Information Act 2000")}});
@@ -122,6 +131,23 @@ TEST(AknPublishers, LegislationGovUk_ComingIntoForceEventRefGivesEffective) {
     const Document a = doc(*r.corpus, "http://www.legislation.gov.uk/ukpga/2014/27");
     EXPECT_EQ(a.published(), d("2014-07-16"));  // FRBRdate "enacted"
     EXPECT_EQ(a.effective(), d("2014-09-01"));  // the earliest coming-into-force
+}
+
+// legislation.gov.uk's data.akn today (its made SIs): the eventRef's eId is date-cif-N and its
+// refersTo says coming-into-force (naming no TLCEvent: the TLCEvent is "cif"). Before this rule
+// the effective date fell back to the made date.
+TEST(AknPublishers, LegislationGovUk_EventRefRefersToComingIntoForceGivesEffective) {
+    const std::string lifecycle = "<lifecycle source=\"#\">\n"
+                                  "<eventRef refersTo=\"#made\" date=\"2025-10-09\" eId=\"date-made\" source=\"#\"/>\n"
+                                  "<eventRef refersTo=\"#coming-into-force\" date=\"2025-11-03\" eId=\"date-cif-2\" source=\"#\"/>\n"
+                                  "<eventRef refersTo=\"#coming-into-force\" date=\"2025-10-10\" eId=\"date-cif-1\" source=\"#\"/>\n"
+                                  "</lifecycle>\n";
+    const std::string references = "<TLCEvent eId=\"made\" href=\"\" showAs=\"Made\"/>\n<TLCEvent eId=\"cif\" href=\"\" showAs=\"ComingIntoForce\"/>\n";
+    const auto r = import_akn_sources({{"a.xml", uk_act("2025", "28", "A Made Instrument 2025", lifecycle, references)}});
+    ASSERT_TRUE(r.corpus) << all_problems(r);
+    const Document a = doc(*r.corpus, "http://www.legislation.gov.uk/ukpga/2025/28");
+    EXPECT_EQ(a.published(), d("2025-07-16"));  // FRBRdate "enacted"
+    EXPECT_EQ(a.effective(), d("2025-10-10"));  // the earliest eventRef that refers to coming-into-force
 }
 
 TEST(AknPublishers, LegislationGovUk_TypelessEffectiveDateEventRefsAreOneLineWithACount) {

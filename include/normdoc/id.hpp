@@ -37,22 +37,33 @@ private:
 using DocumentId = Id<struct DocumentTag>;
 using AuthorityId = Id<struct AuthorityTag>;
 
+// SPEC §7's Unicode white space, as UTF-8 spells it: U+0085, U+00A0, U+1680, U+2000–U+200A,
+// U+2028/2029, U+202F, U+205F and U+3000. The number of bytes of the one that starts at s[i], or 0.
+// (ASCII white space is the caller's: ids refuse every ASCII control, titles fold XML's four.)
+constexpr std::size_t unicode_space_at(std::string_view s, std::size_t i) noexcept {
+    auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    const unsigned c = at(0);
+    if (c == 0xc2 && (at(1) == 0x85 || at(1) == 0xa0)) return 2;
+    if (i + 2 >= s.size()) return 0;
+    if (c == 0xe1 && at(1) == 0x9a && at(2) == 0x80) return 3;  // U+1680
+    if (c == 0xe2 && at(1) == 0x80 && (at(2) <= 0x8a || at(2) == 0xa8 || at(2) == 0xa9 || at(2) == 0xaf)) return 3;
+    if (c == 0xe2 && at(1) == 0x81 && at(2) == 0x9f) return 3;  // U+205F
+    if (c == 0xe3 && at(1) == 0x80 && at(2) == 0x80) return 3;  // U+3000
+    return 0;
+}
+
 // SPEC §7: an id (of an authority or a document, in a file or on the command line) is a non-empty
-// string without white space or control characters: ASCII ones, and the Unicode white space and
-// C1 controls that UTF-8 spells as U+0085, U+00A0, U+0080–U+009F, U+1680, U+2000–U+200A,
-// U+2028/2029, U+202F, U+205F and U+3000.
+// string without white space or control characters: ASCII ones, the C1 controls U+0080–U+009F,
+// and the Unicode white space above.
 constexpr bool is_valid_id(std::string_view id) noexcept {
     if (id.empty()) return false;
     for (std::size_t i = 0; i < id.size(); ++i) {
         const auto c = static_cast<unsigned char>(id[i]);
         if (c <= 0x20 || c == 0x7f) return false;
-        auto at = [&](std::size_t k) { return i + k < id.size() ? static_cast<unsigned char>(id[i + k]) : 0u; };
-        if (c == 0xc2 && at(1) >= 0x80 && at(1) <= 0xa0) return false;  // C1 controls, U+00A0
-        if (c == 0xe1 && at(1) == 0x9a && at(2) == 0x80) return false;  // U+1680
-        if (c == 0xe2 && i + 2 < id.size() && at(1) == 0x80 && (at(2) <= 0x8a || at(2) == 0xa8 || at(2) == 0xa9 || at(2) == 0xaf))
-            return false;  // U+2000–U+200A, U+2028, U+2029, U+202F
-        if (c == 0xe2 && at(1) == 0x81 && at(2) == 0x9f) return false;  // U+205F
-        if (c == 0xe3 && at(1) == 0x80 && at(2) == 0x80) return false;  // U+3000
+        if (c == 0xc2 && i + 1 < id.size() && static_cast<unsigned char>(id[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(id[i + 1]) <= 0x9f)
+            return false;  // C1 controls
+        if (unicode_space_at(id, i) != 0) return false;
     }
     return true;
 }

@@ -1,4 +1,4 @@
-// libFuzzer harness: the Akoma Ntoso importer (SPEC §9, src/xml/akn_import.cpp, src/encoding.cpp)
+// libFuzzer harness: the Akoma Ntoso importer (SPEC §9, src/xml/akn_*.cpp, src/encoding.cpp)
 // and, on what it accepts, the exporter.
 //
 // The input is cut at each "\n%%\n" into up to four files, imported together with one fixed good
