@@ -2,6 +2,7 @@
 // written by export-akn), read as the corpus format it is, its lines made the file's.
 #include "xml/akn_work.hpp"
 
+#include "normdoc/draft_reader.hpp"
 #include "normdoc/io.hpp"
 #include "xml/akn_values.hpp"
 
